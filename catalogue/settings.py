@@ -1,0 +1,54 @@
+"""Build settings: where the inputs are, where outputs go, which namespace IRIs live in.
+
+Every setting has a default that works from a checkout and can be overridden
+from the environment, so the same code builds for localhost or for the
+persistent namespace.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+#: The persistent namespace every minted IRI lives under. It names the
+#: catalogue, not a host: the server maps its own URL onto it.
+DEFAULT_NAMESPACE = "https://w3id.org/service-outsourcing/"
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    namespace: str = DEFAULT_NAMESPACE
+    source: Path = PROJECT_ROOT / "data" / "source" / "catalogue-2022.zh.txt"
+    source_checksum: Path = PROJECT_ROOT / "data" / "source" / "catalogue-2022.zh.txt.sha256"
+    curation_dir: Path = PROJECT_ROOT / "curation"
+    ontology_dir: Path = PROJECT_ROOT / "ontology"
+    output_dir: Path = PROJECT_ROOT / "build"
+    #: Fixed build time for reproducible output (seconds since the epoch).
+    source_date_epoch: int | None = field(default=None)
+
+    @property
+    def dumps_dir(self) -> Path:
+        return self.output_dir / "dumps"
+
+    @property
+    def store_dir(self) -> Path:
+        return self.output_dir / "store"
+
+    @classmethod
+    def from_environment(cls, **overrides: object) -> BuildSettings:
+        env = os.environ
+        values: dict[str, object] = {}
+        if "CATALOGUE_NAMESPACE" in env:
+            values["namespace"] = env["CATALOGUE_NAMESPACE"]
+        if "CATALOGUE_BUILD_DIR" in env:
+            values["output_dir"] = Path(env["CATALOGUE_BUILD_DIR"])
+        if "SOURCE_DATE_EPOCH" in env:
+            values["source_date_epoch"] = int(env["SOURCE_DATE_EPOCH"])
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        settings = cls(**values)  # type: ignore[arg-type]
+        if not settings.namespace.endswith("/"):
+            raise ValueError(f"the namespace must end with '/': {settings.namespace!r}")
+        return settings

@@ -1,0 +1,1 @@
+"""Reading the official text: checksum, page-break repair, and parsing into a structure."""

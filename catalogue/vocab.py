@@ -1,0 +1,42 @@
+"""The vocabularies the graph uses, with the prefixes every output binds."""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
+
+from catalogue.settings import DEFAULT_NAMESPACE
+
+XKOS = Namespace("http://rdf-vocabulary.ddialliance.org/xkos#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("http://schema.org/")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+#: The project's ontology. Fixed, like any published vocabulary: it does not
+#: move with the data namespace a build is configured for.
+ONTOLOGY_IRI = DEFAULT_NAMESPACE + "ontology"
+SOC = Namespace(ONTOLOGY_IRI + "/")
+
+PREFIXES: dict[str, Namespace] = {
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "owl": Namespace(str(OWL)),
+    "xsd": Namespace(str(XSD)),
+    "skos": Namespace(str(SKOS)),
+    "xkos": XKOS,
+    "dct": Namespace(str(DCTERMS)),
+    "dcat": Namespace(str(DCAT)),
+    "void": Namespace(str(VOID)),
+    "prov": Namespace(str(PROV)),
+    "org": ORG,
+    "schema": SCHEMA,
+    "foaf": FOAF,
+    "soc": SOC,
+}
+
+__all__ = [
+    "DCAT", "DCTERMS", "FOAF", "ONTOLOGY_IRI", "ORG", "OWL", "PREFIXES", "PROV", "RDF",
+    "RDFS", "SCHEMA", "SD", "SH", "SKOS", "SOC", "VOID", "XKOS", "XSD",
+]
