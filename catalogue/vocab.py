@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DCAT, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
 
 from catalogue.settings import DEFAULT_NAMESPACE
 
+#: DCAT 3 (rdflib ships DCAT 2, which lacks dcat:version).
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
 XKOS = Namespace("http://rdf-vocabulary.ddialliance.org/xkos#")
 ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("http://schema.org/")
@@ -37,6 +39,22 @@ PREFIXES: dict[str, Namespace] = {
 }
 
 __all__ = [
-    "DCAT", "DCTERMS", "FOAF", "ONTOLOGY_IRI", "ORG", "OWL", "PREFIXES", "PROV", "RDF",
-    "RDFS", "SCHEMA", "SD", "SH", "SKOS", "SOC", "VOID", "XKOS", "XSD",
+    "DCAT",
+    "DCTERMS",
+    "FOAF",
+    "ONTOLOGY_IRI",
+    "ORG",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SD",
+    "SH",
+    "SKOS",
+    "SOC",
+    "VOID",
+    "XKOS",
+    "XSD",
 ]

@@ -18,7 +18,6 @@ from catalogue.source.errors import SourceError
 from catalogue.source.reading import (
     Block,
     Repair,
-    Span,
     blocks_of,
     decode,
     join_across_page_break,
@@ -46,8 +45,12 @@ _DOMAIN_HEADING = re.compile(r"^([一二三四五六七八九十]+)、(\S.*)$")
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _NUMBER = re.compile(r"^(\d{4})年第(\d+)号$")
 _CATEGORY_STATEMENT = re.compile(r"^(?P<subject>.+?)属于(?P<name>[^（]+)（(?P<code>[A-Z]+)）。$")
-_OVERVIEW = re.compile(r"^本目录共涉及(?P<total>\d+)个重点发展领域。其中，(?P<parts>.+)。$")
-_OVERVIEW_PART = re.compile(r"^(?P<count>\d+)个领域属于(?P<name>[^（]+)（(?P<code>[A-Z]+)）范畴$")
+_OVERVIEW = re.compile(
+    r"^本目录共涉及(?P<total>\d+)个(?P<domain_term>重点发展领域)。其中，(?P<parts>.+)。$"
+)
+_OVERVIEW_PART = re.compile(
+    r"^(?P<count>\d+)个领域属于(?P<name>[^（]+)（(?P<code>[A-Z]+)）(?P<category_term>范畴)$"
+)
 _ABOLITION = re.compile(r"^(?P<year>\d{4})年发布的《(?P<title>[^》]+)》同时废止。$")
 _CITED = re.compile(r"《(?P<title>[^》]+)》(?:（(?P<number>[^）]*〔\d{4}〕\d+号)）)?")
 _MINISTRY_LIST = re.compile(r"，(?P<names>[^，]+?)结合")
@@ -160,7 +163,8 @@ class _Parser:
         if leftover is not None:
             raise self.error(
                 leftover.span.first,
-                f"expected the end of the text after the last domain, found {_quote(leftover.text)}",
+                "expected the end of the text after the last domain, "
+                f"found {_quote(leftover.text)}",
             )
         return Catalogue(
             title=catalogue_title,
@@ -173,6 +177,7 @@ class _Parser:
             domains=domains,
             announcement=announcement,
             repairs=self.repairs,
+            level_terms=self.level_terms,
             source_sha256=sha256,
             line_count=self.line_count,
         )
@@ -277,7 +282,8 @@ class _Parser:
         edition_title = re.search(r"《(?P<title>[^》]+)》（\d{4}年版）", preamble.text)
         if not edition_title:
             raise self.error(
-                preamble.span.first, "expected the preamble to name the catalogue as '《…》（2022年版）'"
+                preamble.span.first,
+                "expected the preamble to name the catalogue as '《…》（2022年版）'",
             )
         title = edition_title["title"]
         cited = [
@@ -316,7 +322,8 @@ class _Parser:
         if not match:
             raise self.error(
                 block.span.first,
-                f"expected the overview '本目录共涉及N个重点发展领域。其中，…。', found {_quote(block.text)}",
+                "expected the overview '本目录共涉及N个重点发展领域。其中，…。', "
+                f"found {_quote(block.text)}",
             )
         categories = []
         for position, part in enumerate(match["parts"].split("，"), start=1):
@@ -335,13 +342,20 @@ class _Parser:
                 )
             )
         total = int(match["total"])
-        if sum(c.domain_count for c in categories) != total:
+        counted = sum(c.domain_count for c in categories)
+        if counted != total:
             raise self.error(
                 block.span.first,
-                f"the overview's category counts add up to {sum(c.domain_count for c in categories)}"
-                f", not the {total} domains it announces",
+                f"the overview's category counts add up to {counted}, "
+                f"not the {total} domains it announces",
             )
         self.announced_total = total
+        # The words the text itself uses for its levels, for the levels' Chinese labels.
+        self.level_terms = {
+            "category": part_match["category_term"],
+            "domain": match["domain_term"],
+            "business-type": BUSINESS_TYPES_LABEL.removesuffix("："),
+        }
         return block, categories
 
     def parse_domains(self, categories: list[Category]) -> list[Domain]:
@@ -352,7 +366,8 @@ class _Parser:
         if len(domains) != self.announced_total:
             raise self.error(
                 self._end_line(),
-                f"the overview announces {self.announced_total} domains, the text has {len(domains)}",
+                f"the overview announces {self.announced_total} domains, "
+                f"the text has {len(domains)}",
             )
         for category in categories:
             found = sum(1 for d in domains if d.category_code == category.code)
@@ -417,8 +432,8 @@ class _Parser:
         if category is None or category.name != match["name"]:
             raise self.error(
                 definition.span.last,
-                f"{_quote(match['name'] + '（' + match['code'] + '）')} is not one of the overview's "
-                f"categories {[c.code for c in categories.values()]}",
+                f"{_quote(match['name'] + '（' + match['code'] + '）')} is not one of the "
+                f"overview's categories {[c.code for c in categories.values()]}",
             )
         if match["subject"] != name:
             raise self.error(

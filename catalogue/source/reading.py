@@ -79,7 +79,9 @@ def decode(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise SourceError(
-            path, line, f"not valid UTF-8 (byte 0x{data[error.start]:02x}); the source must be UTF-8"
+            path,
+            line,
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x}); the source must be UTF-8",
         ) from None
     return text.removeprefix("\ufeff")
 

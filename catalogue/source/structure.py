@@ -111,6 +111,8 @@ class Catalogue:
     domains: list[Domain]
     announcement: Announcement
     repairs: list[Repair]
+    #: The text's own words for its levels: 范畴, 重点发展领域, 主要业务类型.
+    level_terms: dict[str, str]
     source_sha256: str
     line_count: int
 

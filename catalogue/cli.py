@@ -1,0 +1,100 @@
+"""The project's one console command: ``outsourcing-catalogue build | render | query``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from catalogue.console import Console
+from catalogue.graph.curation import CurationError
+from catalogue.settings import BuildSettings
+from catalogue.source.errors import SourceError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="outsourcing-catalogue",
+        description="China's Service Outsourcing Key Domains Catalogue (2022) as linked data.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="parse, validate, write dumps and the store")
+    _build_options(build)
+    build.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+
+    render = commands.add_parser("render", help="regenerate the catalogue's text from the store")
+    _build_options(render)
+    render.add_argument("--output", "-o", type=Path, help="write Markdown here (default stdout)")
+
+    query = commands.add_parser("query", help="run a SPARQL query against the built store")
+    _build_options(query)
+    query.add_argument("query", help="a .rq file, or the query text itself")
+    query.add_argument(
+        "--format",
+        default="text",
+        choices=["text", "json", "csv", "tsv", "xml"],
+        help="result format for SELECT/ASK (default: a text table)",
+    )
+
+    args = parser.parse_args(argv)
+    settings = BuildSettings.from_environment(namespace=args.namespace, output_dir=args.build_dir)
+    try:
+        if args.command == "build":
+            return _build(settings, Console(quiet=args.quiet))
+        if args.command == "render":
+            return _render(settings, args.output)
+        if args.command == "query":
+            return _query(settings, args.query, args.format)
+    except (SourceError, CurationError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 1
+
+
+def _build_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--namespace", help="IRI namespace (env CATALOGUE_NAMESPACE)")
+    parser.add_argument(
+        "--build-dir", type=Path, help="output folder (env CATALOGUE_BUILD_DIR; default ./build)"
+    )
+
+
+def _build(settings: BuildSettings, console: Console) -> int:
+    from catalogue.build import InvalidGraph, run_build, summary
+
+    try:
+        result = run_build(settings, console)
+    except InvalidGraph as error:
+        console.error(f"error: {error}; nothing was published:")
+        for violation in error.result.violations:
+            console.error(f"  {violation}")
+        return 1
+    console.result(summary(result, console.elapsed()))
+    return 0
+
+
+def _render(settings: BuildSettings, output: Path | None) -> int:
+    from catalogue.render import render_markdown
+    from catalogue.store import open_read_only
+
+    text = render_markdown(open_read_only(settings.store_dir), settings.namespace)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _query(settings: BuildSettings, query: str, fmt: str) -> int:
+    from catalogue.querying import print_results, run_query
+    from catalogue.store import open_read_only
+
+    path = Path(query)
+    text = path.read_text(encoding="utf-8") if path.suffix == ".rq" and path.exists() else query
+    results = run_query(open_read_only(settings.store_dir), text)
+    print_results(results, fmt, sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

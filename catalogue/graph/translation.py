@@ -1,0 +1,153 @@
+"""Merge the curated files into the translation and curation graphs, and check them.
+
+English literals go to the translation graph, everything else to curation.
+An English definition (``skos:definition "…"@en``) or note text
+(``<…/note/exclusion-1/en> xkos:plainText "…"@en``) becomes an
+``xkos:ExplanatoryNote`` marked unofficial and linked to the Chinese note it
+translates.
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+
+from catalogue.graph.curation import CuratedFiles, CurationError, is_english
+from catalogue.graph.notes import OFFICIAL_LANGUAGE, add_note
+from catalogue.iris import IriScheme
+from catalogue.vocab import FOAF, ORG, RDF, SKOS, SOC, XKOS
+
+ENGLISH = "en"
+TRANSLATIONS_FILE = "curation/translations.en.ttl"
+
+
+def merge_curation(
+    curated: CuratedFiles,
+    official: Graph,
+    translation: Graph,
+    curation: Graph,
+    iris: IriScheme,
+    valid_from: object,
+) -> None:
+    known = set(official.subjects()) | set(curation.subjects())
+    curated_only = {
+        s
+        for g in curated.graphs.values()
+        for kind in (ORG.Organization, FOAF.Document)
+        for s in g.subjects(RDF.type, kind)
+    }
+    for subject, predicate, obj in curated.triples():
+        if subject not in known and subject not in curated_only and predicate != XKOS.plainText:
+            raise CurationError(
+                curated.where(subject),
+                subject,
+                "no such resource in the catalogue (a typo in the IRI?); "
+                "rule: curated statements are about resources the build knows",
+            )
+        if predicate == SOC.coveredBy and (obj, RDF.type, SKOS.Concept) not in official:
+            raise CurationError(
+                curated.where(subject, predicate),
+                subject,
+                f"soc:coveredBy <{obj}> is not a concept of the catalogue; "
+                "rule: a cross-link points at an existing concept",
+            )
+        if predicate == SKOS.definition and is_english(obj):
+            zh_note = iris.note(URIRef(subject), "definition", OFFICIAL_LANGUAGE)
+            if (zh_note, RDF.type, None) in official:
+                _add_translated_note(official, translation, zh_note, obj, valid_from, curated)
+            else:  # our own definition of our own resource (a level): nothing to translate
+                en_note = iris.note(URIRef(subject), "definition", ENGLISH)
+                add_note(translation, en_note, str(obj), ENGLISH, valid_from, None, official=False)  # type: ignore[arg-type]
+                translation.add((subject, predicate, en_note))
+        elif predicate == XKOS.plainText and is_english(obj):
+            note = URIRef(str(subject))
+            zh_note = URIRef(note.removesuffix(f"/{ENGLISH}") + f"/{OFFICIAL_LANGUAGE}")
+            if not note.endswith(f"/{ENGLISH}") or (zh_note, RDF.type, None) not in official:
+                raise CurationError(
+                    curated.where(subject, predicate),
+                    subject,
+                    "translates no note of the official text; "
+                    "rule: an English note's IRI is its Chinese note's with /zh-Hans → /en",
+                )
+            _add_translated_note(official, translation, zh_note, obj, valid_from, curated)
+        elif is_english(obj):
+            translation.add((subject, predicate, obj))
+        elif predicate == SOC.position:
+            continue  # a join key to the text's order; the official graph states the position
+        else:
+            curation.add((subject, predicate, obj))
+
+
+def _add_translated_note(
+    official: Graph,
+    translation: Graph,
+    zh_note: URIRef,
+    text: Literal,
+    valid_from: object,
+    curated: CuratedFiles,
+) -> None:
+    owners = list(official.subject_predicates(zh_note))
+    if not owners:
+        raise CurationError(
+            curated.where(zh_note), zh_note, "the official text has no such note to translate"
+        )
+    en_note = URIRef(zh_note.removesuffix(f"/{OFFICIAL_LANGUAGE}") + f"/{ENGLISH}")
+    add_note(translation, en_note, str(text), ENGLISH, valid_from, zh_note, official=False)  # type: ignore[arg-type]
+    for concept, prop in owners:
+        translation.add((concept, prop, en_note))
+
+
+def check_translations(
+    official: Graph, translation: Graph, curation: Graph, curated: CuratedFiles
+) -> None:
+    """Every label, definition and note of the official text has exactly one English twin."""
+    union = official + translation + curation
+    needs_label = sorted(
+        {
+            s
+            for kind in (
+                SKOS.Concept,
+                SKOS.ConceptScheme,
+                XKOS.ClassificationLevel,
+                SOC.ExcludedActivity,
+                ORG.Organization,
+            )
+            for s in union.subjects(RDF.type, kind)
+        }
+        | {
+            s
+            for s, label in union.subject_objects(SKOS.prefLabel)
+            if isinstance(label, Literal) and label.language == OFFICIAL_LANGUAGE
+        }
+    )
+    for resource in needs_label:
+        english = [o for o in union.objects(resource, SKOS.prefLabel) if is_english(o)]
+        if len(english) != 1:
+            problem = (
+                "has no English label" if not english else f"has {len(english)} English labels"
+            )
+            raise CurationError(
+                curated.where(resource, SKOS.prefLabel) or TRANSLATIONS_FILE,
+                resource,
+                f'{problem}; rule: exactly one skos:prefLabel "…"@en per resource',
+            )
+    for zh_note in sorted(official.subjects(RDF.type, XKOS.ExplanatoryNote)):
+        en_note = URIRef(zh_note.removesuffix(f"/{OFFICIAL_LANGUAGE}") + f"/{ENGLISH}")
+        if (en_note, XKOS.plainText, None) not in translation:
+            raise CurationError(
+                TRANSLATIONS_FILE,
+                zh_note,
+                "has no English translation; rule: every note of the official text is translated "
+                f'(skos:definition "…"@en on the concept, or <{en_note}> xkos:plainText "…"@en)',
+            )
+    seen: dict[str, URIRef] = {}
+    for concept in sorted(union.subjects(RDF.type, SKOS.Concept)):
+        for label in union.objects(concept, SKOS.prefLabel):
+            key = f"{label.language}:{str(label).casefold()}"  # type: ignore[union-attr]
+            if key in seen and seen[key] != concept:
+                raise CurationError(
+                    curated.where(concept, SKOS.prefLabel) or TRANSLATIONS_FILE,
+                    concept,
+                    f"the label {label.n3()} is already <{seen[key]}>'s; "
+                    "rule: no two concepts share a preferred label in one language",
+                )
+            seen[key] = concept

@@ -1,0 +1,59 @@
+"""Run SPARQL against the store as the endpoint does: the default graph is the union."""
+
+from __future__ import annotations
+
+from typing import IO
+
+import pyoxigraph
+
+from catalogue.vocab import PREFIXES
+
+_FORMATS = {
+    "json": pyoxigraph.QueryResultsFormat.JSON,
+    "csv": pyoxigraph.QueryResultsFormat.CSV,
+    "tsv": pyoxigraph.QueryResultsFormat.TSV,
+    "xml": pyoxigraph.QueryResultsFormat.XML,
+}
+
+
+def run_query(store: pyoxigraph.Store, query: str) -> object:
+    return store.query(
+        query,
+        use_default_graph_as_union=True,
+        prefixes={prefix: str(ns) for prefix, ns in PREFIXES.items()},
+    )
+
+
+def term_text(term: object) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, pyoxigraph.Literal):
+        return term.value
+    if isinstance(term, pyoxigraph.NamedNode):
+        return term.value
+    return str(term)
+
+
+def select_rows(results: pyoxigraph.QuerySolutions) -> list[dict[str, str]]:
+    names = [v.value for v in results.variables]
+    return [{name: term_text(solution[name]) for name in names} for solution in results]
+
+
+def print_results(results: object, fmt: str, out: IO[str]) -> None:
+    if isinstance(results, pyoxigraph.QueryBoolean):
+        out.write(("true" if bool(results) else "false") + "\n")
+    elif isinstance(results, pyoxigraph.QuerySolutions):
+        if fmt in _FORMATS:
+            out.write(results.serialize(format=_FORMATS[fmt]).decode("utf-8"))
+            return
+        names = [v.value for v in results.variables]
+        rows = select_rows(results)
+        widths = [max([len(n), *(len(r[n]) for r in rows)]) for n in names]
+        out.write(" | ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)) + "\n")
+        out.write("-+-".join("-" * w for w in widths) + "\n")
+        for row in rows:
+            out.write(" | ".join(row[n].ljust(w) for n, w in zip(names, widths, strict=True)))
+            out.write("\n")
+    else:  # CONSTRUCT / DESCRIBE
+        data = pyoxigraph.serialize(results, format=pyoxigraph.RdfFormat.TURTLE)
+        out.write(data.decode("utf-8") if isinstance(data, bytes) else str(data))

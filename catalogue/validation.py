@@ -1,0 +1,92 @@
+"""SHACL validation with pySHACL: our shapes plus the XKOS best-practice conformance shapes.
+
+Deviations from the XKOS shapes are not silenced here: each is a deactivated
+shape with its replacement and justification in ``ontology/xkos-deviations.ttl``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyshacl import validate
+from rdflib import Graph
+from rdflib.term import Node
+
+from catalogue.vocab import SH
+
+SHAPE_FILES = (
+    "shapes.ttl",
+    "vendor/xkos/xkos-best-practices-conformance-shapes.ttl",
+    "xkos-deviations.ttl",
+)
+
+
+@dataclass(frozen=True)
+class Violation:
+    focus: str
+    path: str
+    message: str
+    shape: str
+    severity: str
+
+    def __str__(self) -> str:
+        path = f" {self.path}" if self.path else ""
+        return f"{self.severity}: <{self.focus}>{path}: {self.message}  [{self.shape}]"
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    conforms: bool
+    violations: list[Violation]
+
+
+def load_shapes(ontology_dir: Path) -> Graph:
+    shapes = Graph()
+    for name in SHAPE_FILES:
+        path = ontology_dir / name
+        if path.exists():
+            shapes.parse(path, format="turtle")
+    return shapes
+
+
+def validate_graph(data: Graph, ontology_dir: Path) -> ValidationResult:
+    conforms, report, _ = validate(
+        data,
+        shacl_graph=load_shapes(ontology_dir),
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
+    violations = sorted(_violations(report), key=lambda v: (v.focus, v.path, v.message))
+    return ValidationResult(conforms=bool(conforms), violations=violations)
+
+
+def _violations(report: Graph) -> list[Violation]:
+    found = []
+    for result in report.subjects(SH.resultSeverity, None):
+
+        def value(predicate: Node, result: Node = result) -> str:
+            term = report.value(result, predicate)
+            return "" if term is None else str(term)
+
+        path = report.value(result, SH.resultPath)
+        found.append(
+            Violation(
+                focus=value(SH.focusNode),
+                path=path.n3(report.namespace_manager) if path is not None else "",
+                message=value(SH.resultMessage),
+                shape=_short(report, report.value(result, SH.sourceShape)),
+                severity=value(SH.resultSeverity).rsplit("#", 1)[-1],
+            )
+        )
+    return found
+
+
+def _short(graph: Graph, term: Node | None) -> str:
+    if term is None:
+        return ""
+    try:
+        return term.n3(graph.namespace_manager)
+    except Exception:  # a blank node shape has no short name
+        return str(term)
