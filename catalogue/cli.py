@@ -49,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     except (SourceError, CurationError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `… | head` closed the pipe: not an error
+        sys.stderr.close()
+        return 0
     return 1
 
 

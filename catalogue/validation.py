@@ -58,6 +58,8 @@ def validate_graph(data: Graph, ontology_dir: Path) -> ValidationResult:
         advanced=True,
         allow_warnings=True,
     )
+    if not isinstance(report, Graph):  # pySHACL could not use the shapes themselves
+        raise ValueError(f"the SHACL shapes in {ontology_dir} are not usable: {report}")
     violations = sorted(_violations(report), key=lambda v: (v.focus, v.path, v.message))
     return ValidationResult(conforms=bool(conforms), violations=violations)
 

@@ -26,10 +26,11 @@ class BuiltDataset:
     dataset: Dataset
     graphs: dict[str, Graph]
 
-    def union(self) -> Graph:
+    def union(self, exclude: tuple[str, ...] = ()) -> Graph:
         union = Graph()
-        for graph in self.graphs.values():
-            union += graph
+        for name, graph in self.graphs.items():
+            if name not in exclude:
+                union += graph
         bind_prefixes(union)
         return union
 

@@ -238,7 +238,7 @@ class OfficialGraphBuilder:
         position = Literal(business_type.position, datatype=XSD.positiveInteger)
         self.graph.add((concept, SOC.position, position))
         if business_type.conjunction:
-            self.graph.add((concept, SOC.listConjunction, zh(business_type.conjunction)))
+            self.graph.add((concept, SOC.listConjunction, Literal(business_type.conjunction)))
         if business_type.subtypes:
             self.graph.add((concept, SOC.nonExhaustive, Literal(business_type.subtypes_open)))
         for subtype in business_type.subtypes:

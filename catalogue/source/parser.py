@@ -361,7 +361,9 @@ class _Parser:
     def parse_domains(self, categories: list[Category]) -> list[Domain]:
         by_code = {c.code: c for c in categories}
         domains: list[Domain] = []
-        while self.peek() is not None:
+        while (following := self.peek()) is not None and (
+            len(domains) < self.announced_total or _DOMAIN_HEADING.match(following.text)
+        ):
             domains.append(self.parse_domain(len(domains) + 1, by_code))
         if len(domains) != self.announced_total:
             raise self.error(
