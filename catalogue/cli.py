@@ -22,6 +22,11 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="parse, validate, write dumps and the store")
     _build_options(build)
     build.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    build.add_argument(
+        "--source",
+        type=Path,
+        help="the official text (env CATALOGUE_SOURCE); its SHA-256 must be in SOURCE.sha256",
+    )
 
     render = commands.add_parser("render", help="regenerate the catalogue's text from the store")
     _build_options(render)
@@ -38,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     args = parser.parse_args(argv)
-    settings = BuildSettings.from_environment(namespace=args.namespace, output_dir=args.build_dir)
+    settings = BuildSettings.from_environment(
+        namespace=args.namespace, output_dir=args.build_dir, source=getattr(args, "source", None)
+    )
     try:
         if args.command == "build":
             return _build(settings, Console(quiet=args.quiet))

@@ -47,7 +47,12 @@ class BuildSettings:
             values["output_dir"] = Path(env["CATALOGUE_BUILD_DIR"])
         if "SOURCE_DATE_EPOCH" in env:
             values["source_date_epoch"] = int(env["SOURCE_DATE_EPOCH"])
+        if "CATALOGUE_SOURCE" in env:
+            values["source"] = Path(env["CATALOGUE_SOURCE"])
         values.update({k: v for k, v in overrides.items() if v is not None})
+        if "source" in values:  # another text brings its own recorded hash
+            source = Path(values["source"])  # type: ignore[arg-type]
+            values["source_checksum"] = source.with_name(source.name + ".sha256")
         settings = cls(**values)  # type: ignore[arg-type]
         if not settings.namespace.endswith("/"):
             raise ValueError(f"the namespace must end with '/': {settings.namespace!r}")

@@ -31,11 +31,19 @@ class CurationError(Exception):
 class CuratedFiles:
     """The curated triples, file by file, with their IRIs moved to the build's namespace."""
 
+    directory: Path
     graphs: dict[Path, Graph] = field(default_factory=dict)
+
+    #: Where English labels and texts belong: named when one is missing.
+    TRANSLATIONS = "translations.en.ttl"
+
+    @property
+    def translations_file(self) -> Path:
+        return self.directory / self.TRANSLATIONS
 
     @classmethod
     def load(cls, directory: Path, namespace: str) -> CuratedFiles:
-        curated = cls()
+        curated = cls(directory)
         for path in sorted(directory.glob("*.ttl")):
             graph = Graph()
             try:

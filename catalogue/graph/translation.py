@@ -17,7 +17,6 @@ from catalogue.iris import IriScheme
 from catalogue.vocab import FOAF, ORG, RDF, SKOS, SOC, XKOS
 
 ENGLISH = "en"
-TRANSLATIONS_FILE = "curation/translations.en.ttl"
 
 
 def merge_curation(
@@ -126,7 +125,7 @@ def check_translations(
                 "has no English label" if not english else f"has {len(english)} English labels"
             )
             raise CurationError(
-                curated.where(resource, SKOS.prefLabel) or TRANSLATIONS_FILE,
+                curated.where(resource, SKOS.prefLabel) or curated.translations_file,
                 resource,
                 f'{problem}; rule: exactly one skos:prefLabel "…"@en per resource',
             )
@@ -134,7 +133,7 @@ def check_translations(
         en_note = URIRef(zh_note.removesuffix(f"/{OFFICIAL_LANGUAGE}") + f"/{ENGLISH}")
         if (en_note, XKOS.plainText, None) not in translation:
             raise CurationError(
-                TRANSLATIONS_FILE,
+                curated.translations_file,
                 zh_note,
                 "has no English translation; rule: every note of the official text is translated "
                 f'(skos:definition "…"@en on the concept, or <{en_note}> xkos:plainText "…"@en)',
@@ -145,7 +144,7 @@ def check_translations(
             key = f"{label.language}:{str(label).casefold()}"  # type: ignore[union-attr]
             if key in seen and seen[key] != concept:
                 raise CurationError(
-                    curated.where(concept, SKOS.prefLabel) or TRANSLATIONS_FILE,
+                    curated.where(concept, SKOS.prefLabel) or curated.translations_file,
                     concept,
                     f"the label {label.n3()} is already <{seen[key]}>'s; "
                     "rule: no two concepts share a preferred label in one language",
