@@ -54,7 +54,7 @@ def test_categories_hold_six_four_and_ten_domains(store: pyoxigraph.Store) -> No
 
 
 def test_exclusions_and_their_cross_links(store: pyoxigraph.Store) -> None:
-    zh_notes = "?c xkos:exclusionNote ?x . ?x xkos:plainText ?t FILTER(lang(?t) = 'zh-Hans')"
+    zh_notes = "?c xkos:exclusionNote ?x . ?x xkos:plainText ?t FILTER(langMatches(lang(?t), 'zh'))"
     assert count(store, zh_notes) == 4
     assert count(store, "?a soc:coveredBy ?x . ?x a skos:Concept") == 5
 
@@ -90,7 +90,7 @@ def test_codes_we_minted_are_marked_as_ours(store: pyoxigraph.Store) -> None:
 def test_every_concept_has_one_label_per_language(store: pyoxigraph.Store) -> None:
     rows = select(
         store,
-        "SELECT ?x (SUM(IF(lang(?l)='zh-Hans',1,0)) AS ?zh) (SUM(IF(lang(?l)='en',1,0)) AS ?en)"
+        "SELECT ?x (SUM(IF(langMatches(lang(?l),'zh'),1,0)) AS ?zh) (SUM(IF(langMatches(lang(?l),'en'),1,0)) AS ?en)"
         " WHERE { ?x a skos:Concept ; skos:prefLabel ?l } GROUP BY ?x",
     )
     assert len(rows) == 119
@@ -118,7 +118,7 @@ def test_every_concept_cites_the_source_lines_that_name_it(
         store,
         "SELECT ?x ?label ?first ?last WHERE { ?x a skos:Concept ; skos:prefLabel ?label ;"
         " prov:wasDerivedFrom ?e . ?e soc:firstLine ?first ; soc:lastLine ?last"
-        " FILTER(lang(?label) = 'zh-Hans') }",
+        " FILTER(langMatches(lang(?label), 'zh')) }",
     )
     assert len({r["x"] for r in rows}) == 119
     for row in rows:
@@ -141,7 +141,7 @@ def test_no_chinese_literal_is_typed_by_hand(store: pyoxigraph.Store, source_tex
         and not r["s"].startswith(f"{DEFAULT_NAMESPACE}ontology")  # the ontology's own wording
     ]  # fmt: skip
     assert strays == []
-    assert len(rows) > 300
+    assert len(rows) > 200
 
 
 def test_all_named_graphs_are_in_the_store(store: pyoxigraph.Store) -> None:

@@ -52,7 +52,7 @@ def test_a_failed_load_leaves_the_current_store_in_place(tmp_path: Path) -> None
 
 def test_a_store_is_opened_read_only(build: BuildResult) -> None:
     store = open_read_only(build.store.parent / "store")
-    with pytest.raises(OSError):
+    with pytest.raises(RuntimeError, match="read-write"):
         store.add(
             pyoxigraph.Quad(
                 pyoxigraph.NamedNode("urn:x:s"),
