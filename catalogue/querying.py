@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import IO
 
 import pyoxigraph
@@ -39,6 +40,15 @@ def select_rows(results: pyoxigraph.QuerySolutions) -> list[dict[str, str]]:
     return [{name: term_text(solution[name]) for name in names} for solution in results]
 
 
+def width(text: str) -> int:
+    """Columns on a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, columns: int) -> str:
+    return text + " " * (columns - width(text))
+
+
 def print_results(results: object, fmt: str, out: IO[str]) -> None:
     if isinstance(results, pyoxigraph.QueryBoolean):
         out.write(("true" if bool(results) else "false") + "\n")
@@ -48,11 +58,11 @@ def print_results(results: object, fmt: str, out: IO[str]) -> None:
             return
         names = [v.value for v in results.variables]
         rows = select_rows(results)
-        widths = [max([len(n), *(len(r[n]) for r in rows)]) for n in names]
-        out.write(" | ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)) + "\n")
+        widths = [max([width(n), *(width(r[n]) for r in rows)]) for n in names]
+        out.write(" | ".join(pad(n, w) for n, w in zip(names, widths, strict=True)) + "\n")
         out.write("-+-".join("-" * w for w in widths) + "\n")
         for row in rows:
-            out.write(" | ".join(row[n].ljust(w) for n, w in zip(names, widths, strict=True)))
+            out.write(" | ".join(pad(row[n], w) for n, w in zip(names, widths, strict=True)))
             out.write("\n")
     else:  # CONSTRUCT / DESCRIBE
         data = pyoxigraph.serialize(results, format=pyoxigraph.RdfFormat.TURTLE)
