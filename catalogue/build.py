@@ -1,4 +1,4 @@
-"""The build: official text → checked structure → graph → validation → dumps → store.
+"""The build: official text → checked structure → graph → validation → dumps → OWL files → store.
 
 Nothing is published unless every step succeeds: the dumps are written to a
 staging folder and swapped in, the store is built beside the current one.
@@ -13,6 +13,7 @@ from pathlib import Path
 from catalogue.console import Console
 from catalogue.dumps import DUMPS, write_dumps
 from catalogue.graph.dataset import BuiltDataset, build_dataset
+from catalogue.owl import publish_owl_files
 from catalogue.settings import BuildSettings
 from catalogue.source.parser import parse_file
 from catalogue.store import build_store
@@ -32,6 +33,7 @@ class BuildResult:
     validation: ValidationResult
     dumps: dict[str, Path]
     store: Path
+    owl_files: dict[str, Path]
 
 
 def run_build(settings: BuildSettings, console: Console) -> BuildResult:
@@ -54,13 +56,15 @@ def run_build(settings: BuildSettings, console: Console) -> BuildResult:
 
     console.step(f"writing dumps to {settings.dumps_dir}")
     dumps = publish_dumps(built, settings.dumps_dir)
+    console.step(f"writing the ontology and an OWL 2 DL view of the data to {settings.owl_dir}")
+    owl_files = publish_owl_files(built, settings.ontology_dir, settings.owl_dir)
     console.step(f"loading the Oxigraph store at {settings.store_dir}")
     store = build_store(
         dumps["catalogue.nq"],
         settings.store_dir,
         info={"namespace": settings.namespace, "source_sha256": catalogue.source_sha256},
     )
-    return BuildResult(built, validation, dumps, store)
+    return BuildResult(built, validation, dumps, store, owl_files)
 
 
 def publish_dumps(built: BuiltDataset, directory: Path) -> dict[str, Path]:
@@ -101,5 +105,6 @@ def summary(result: BuildResult, elapsed: float) -> str:
     size = sum(f.stat().st_size for f in result.store.rglob("*") if f.is_file())
     lines.append(f"  store: {result.store} ({size / 1024:.0f} KiB)")
     lines.append(f"  dumps: {', '.join(sorted(result.dumps))}")
+    lines.append(f"  for OWL tools: {', '.join(sorted(result.owl_files))}")
     lines.append(f"  built in {elapsed:.1f}s")
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""The project's one console command: ``outsourcing-catalogue build | render | query``."""
+"""The console command: ``outsourcing-catalogue build | render | query | check | diff | serve``."""
 
 from __future__ import annotations
 
@@ -42,6 +42,26 @@ def main(argv: list[str] | None = None) -> int:
         help="result format for SELECT/ASK (default: a text table)",
     )
 
+    # --- check and diff: for ontology editors; code in catalogue/quality/, catalogue/diff/ ---
+    from catalogue.diff.command import add_arguments as add_diff_arguments
+    from catalogue.quality.command import add_arguments as add_check_arguments
+
+    check = commands.add_parser("check", help="SKOS quality report (qSKOS checks and SHACL)")
+    _build_options(check)
+    add_check_arguments(check)
+    diff = commands.add_parser("diff", help="what changed between two builds, as editors see it")
+    _build_options(diff)
+    add_diff_arguments(diff)
+    # --- end of check and diff ---
+
+    # --- serve: the SPARQL endpoint; its options and code live in server/ ---
+    from server.serve import add_arguments as add_serve_arguments
+
+    serve = commands.add_parser("serve", help="run the SPARQL 1.1 endpoint over the built store")
+    _build_options(serve)
+    add_serve_arguments(serve)
+    # --- end of serve ---
+
     args = parser.parse_args(argv)
     settings = BuildSettings.from_environment(
         namespace=args.namespace, output_dir=args.build_dir, source=getattr(args, "source", None)
@@ -53,6 +73,15 @@ def main(argv: list[str] | None = None) -> int:
             return _render(settings, args.output)
         if args.command == "query":
             return _query(settings, args.query, args.format)
+        if args.command in ("check", "diff"):  # --- check and diff ---
+            from catalogue.diff import command as diff_command
+            from catalogue.quality import command as check_command
+
+            return (check_command if args.command == "check" else diff_command).run(settings, args)
+        if args.command == "serve":
+            from server.serve import run_from_arguments
+
+            return run_from_arguments(args, settings.store_dir)
     except (SourceError, CurationError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

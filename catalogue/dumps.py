@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import warnings
 from pathlib import Path
 
+import pyoxigraph
 from rdflib import Dataset, Graph
 
 from catalogue.graph.dataset import BuiltDataset, bind_prefixes
@@ -33,6 +33,16 @@ RDFLIB_FORMAT = {
     "catalogue.jsonld": "json-ld",
     "catalogue.nq": "nquads",
     "catalogue.trig": "trig",
+}
+#: rdflib's parser for each kind of dump file (what ``read_dump`` accepts).
+PARSERS = {
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".rdf": "xml",
+    ".owl": "xml",
+    ".jsonld": "json-ld",
 }
 CONTEXT_FILE = "context.jsonld"
 CHECKSUMS_FILE = "SHA256SUMS"
@@ -61,22 +71,92 @@ def sorted_dataset(built: BuiltDataset) -> Dataset:
 
 
 def serialize(dump: DumpFile, built: BuiltDataset) -> bytes:
+    """One dump, identical bytes for identical input.
+
+    N-Triples and N-Quads are sorted line by line. Turtle comes from rdflib,
+    which sorts subjects itself. TriG and RDF/XML are written by Oxigraph from
+    the sorted lines (rdflib's writers follow hash order); JSON-LD is compacted
+    by rdflib with our @context and then put in a canonical order.
+    """
     fmt = RDFLIB_FORMAT[dump.filename]
-    if dump.named_graphs:
-        data = sorted_dataset(built).serialize(format=fmt, encoding="utf-8")
-    elif fmt == "json-ld":
-        data = sorted_graph(built.union()).serialize(
+    if fmt == "trig":
+        return _trig(built)
+    if fmt == "pretty-xml":
+        lines = _sorted_lines(_rdflib_bytes(built, False, "nt"))
+        xml = pyoxigraph.serialize(
+            pyoxigraph.parse(lines, format=pyoxigraph.RdfFormat.N_TRIPLES),
+            format=pyoxigraph.RdfFormat.RDF_XML,
+            prefixes={prefix: str(ns) for prefix, ns in PREFIXES.items()},
+        )
+        return _restore_language_case(xml, built)
+    data = _rdflib_bytes(built, dump.named_graphs, fmt)
+    if fmt in ("nt", "nquads"):
+        return _sorted_lines(data)
+    if fmt == "json-ld":
+        return (
+            json.dumps(_canonical(json.loads(data)), indent=2, ensure_ascii=False) + "\n"
+        ).encode()
+    return data
+
+
+def _rdflib_bytes(built: BuiltDataset, named_graphs: bool, fmt: str) -> bytes:
+    if named_graphs:
+        return sorted_dataset(built).serialize(format=fmt, encoding="utf-8")
+    if fmt == "json-ld":
+        return sorted_graph(built.union()).serialize(
             format=fmt, context=jsonld_context()["@context"], auto_compact=True, encoding="utf-8"
         )
-    else:
-        with warnings.catch_warnings():
-            # pretty-xml warns that it writes lists with rdf:parseType="Collection"
-            # and drops nothing; tests/build/test_dumps.py proves every dump isomorphic.
-            warnings.filterwarnings("ignore", message="Assertions on rdflib.term.BNode")
-            data = sorted_graph(built.union()).serialize(format=fmt, encoding="utf-8")
-    if fmt in ("nt", "nquads"):
-        data = b"".join(sorted(set(data.splitlines(keepends=True))))
+    return sorted_graph(built.union()).serialize(format=fmt, encoding="utf-8")
+
+
+def _trig(built: BuiltDataset) -> bytes:
+    """Each named graph as rdflib writes Turtle (subjects sorted), graphs in name order."""
+    prefixes: set[str] = set()
+    blocks = []
+    for name in sorted(built.graphs, key=lambda n: str(built.iris.graph(n))):
+        turtle = sorted_graph(built.graphs[name]).serialize(format="turtle")
+        prefixes.update(line for line in turtle.splitlines() if line.startswith("@prefix"))
+        body = [line for line in turtle.splitlines() if not line.startswith("@prefix")]
+        indented = "\n".join(f"    {line}" if line else "" for line in body).strip("\n")
+        blocks.append(f"<{built.iris.graph(name)}> {{\n{indented}\n}}\n")
+    return "\n".join(["\n".join(sorted(prefixes)) + "\n", *blocks]).encode("utf-8")
+
+
+def _restore_language_case(data: bytes, built: BuiltDataset) -> bytes:
+    """Oxigraph writes language tags in lower case; put back the case BCP 47 gives (zh-Hans)."""
+    tags = {
+        o.language
+        for g in built.graphs.values()
+        for o in g.objects()
+        if getattr(o, "language", None)
+    }
+    for tag in sorted(t for t in tags if t != t.lower()):
+        data = data.replace(f'xml:lang="{tag.lower()}"'.encode(), f'xml:lang="{tag}"'.encode())
     return data
+
+
+def _sorted_lines(data: bytes) -> bytes:
+    return b"".join(sorted(set(data.splitlines(keepends=True))))
+
+
+def _canonical(value: object, in_list: bool = False) -> object:
+    """Sort JSON-LD node arrays and keys; the members of an @list keep their order."""
+    if isinstance(value, dict):
+        return {k: _canonical(v, in_list=k == "@list") for k, v in sorted(value.items())}
+    if isinstance(value, list):
+        items = [_canonical(v) for v in value]
+        return items if in_list else sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+    return value
+
+
+def sort_xml_namespaces(data: bytes) -> bytes:
+    """rdflib's pretty-xml declares the namespaces of <rdf:RDF> in hash order: sort them."""
+    lines = data.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith(b"<rdf:RDF")) + 1
+    end = start
+    while end < len(lines) and lines[end].lstrip().startswith(b"xmlns"):
+        end += 1
+    return b"".join([*lines[:start], *sorted(lines[start:end]), *lines[end:]])
 
 
 def write_dumps(built: BuiltDataset, directory: Path) -> dict[str, Path]:
@@ -95,3 +175,28 @@ def write_dumps(built: BuiltDataset, directory: Path) -> dict[str, Path]:
     )
     (directory / CHECKSUMS_FILE).write_text(sums)
     return written
+
+
+def read_dump(path: Path) -> tuple[Graph, Graph]:
+    """(every triple, the data without the ontology graph) from a dump file.
+
+    Only N-Quads and TriG keep the named graphs; from a dump of their union,
+    the data is every triple.
+    """
+    fmt = PARSERS.get(path.suffix)
+    if fmt is None:
+        raise ValueError(f"{path}: not an RDF dump ({', '.join(sorted(PARSERS))})")
+    everything, data = Graph(), Graph()
+    if fmt in ("nquads", "trig"):
+        dataset = Dataset()
+        dataset.parse(path, format=fmt)
+        for s, p, o, g in dataset.quads():
+            everything.add((s, p, o))
+            if not str(g).endswith("/graph/ontology"):
+                data.add((s, p, o))
+    else:
+        everything.parse(path, format=fmt)
+        data = everything
+    for graph in (everything, data):
+        bind_prefixes(graph)
+    return everything, data

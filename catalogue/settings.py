@@ -37,6 +37,11 @@ class BuildSettings:
     def store_dir(self) -> Path:
         return self.output_dir / "store"
 
+    @property
+    def owl_dir(self) -> Path:
+        """The ontology and a DL view of the data, for OWL tools (catalogue/owl/)."""
+        return self.output_dir / "ontology"
+
     @classmethod
     def from_environment(cls, **overrides: object) -> BuildSettings:
         env = os.environ

@@ -35,6 +35,9 @@ PREFIXES: dict[str, Namespace] = {
     "org": ORG,
     "schema": SCHEMA,
     "foaf": FOAF,
+    "sd": SD,
+    # Bound so that serialisers never invent ns1/ns2 in a random order.
+    "spdx": Namespace("http://spdx.org/rdf/terms#"),
     "soc": SOC,
 }
 

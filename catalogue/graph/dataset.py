@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import to_canonical_graph
 
 from catalogue.graph.curation import CuratedFiles
 from catalogue.graph.levels import add_levels, add_minted_codes
@@ -69,7 +70,10 @@ def build_dataset(
     check_translations(graphs["official"], graphs["translation"], graphs["curation"], curated)
 
     for path in sorted(settings.ontology_dir.glob("soc.ttl")):
-        graphs["ontology"].parse(path, format="turtle")
+        # Canonical blank node labels (the ontology's restrictions), so that
+        # two builds write byte-identical dumps.
+        for triple in to_canonical_graph(Graph().parse(path, format="turtle")):
+            graphs["ontology"].add(triple)
 
     counts = {name: len(graph) for name, graph in graphs.items() if name != "metadata"}
     union_count = len({t for name, g in graphs.items() if name != "metadata" for t in g})

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.collection import Collection
 
 from catalogue.graph.official import OfficialGraphBuilder
 from catalogue.vocab import RDF, SKOS, SOC, XKOS, XSD
@@ -32,9 +31,13 @@ def add_levels(graph: Graph, built: OfficialGraphBuilder) -> None:
             graph.add((level, SKOS.prefLabel, Literal(terms[name], lang="zh-Hans")))
         for member in built.level_members.get(name, []):
             graph.add((level, SKOS.member, member))
-    head = BNode("levels")  # a fixed label keeps the dumps byte-identical between builds
-    Collection(graph, head, levels)
-    graph.add((built.scheme, XKOS.levels, head))
+    # Fixed labels for the list's cells keep the dumps byte-identical between builds
+    # (rdflib's Collection would mint random ones after the first).
+    cells = [BNode("levels"), *(BNode(f"levels-{n}") for n in range(2, len(levels) + 1))]
+    for cell, level, rest in zip(cells, levels, [*cells[1:], RDF.nil], strict=True):
+        graph.add((cell, RDF.first, level))
+        graph.add((cell, RDF.rest, rest))
+    graph.add((built.scheme, XKOS.levels, cells[0]))
     graph.add((built.scheme, XKOS.numberOfLevels, Literal(len(levels), datatype=XSD.integer)))
 
 

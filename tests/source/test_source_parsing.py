@@ -89,9 +89,17 @@ def test_spacing_artefacts_between_digits_and_chinese_are_removed(catalogue: Cat
 def test_the_announcement(catalogue: Catalogue) -> None:
     a = catalogue.announcement
     assert a.issued.isoformat() == "2022-05-07"
-    assert [m.short_name for m in a.ministries] == ["商务部", "工业和信息化部", "财政部", "海关总署"]
+    assert [m.short_name for m in a.ministries] == [
+        "商务部",
+        "工业和信息化部",
+        "财政部",
+        "海关总署",
+    ]
     assert all(m.full_name.endswith(m.short_name) for m in a.ministries)
-    assert [(c.title[:4], c.number) for c in a.cited] == [("中共中央", None), ("国务院关", "国发〔2014〕67号")]
+    assert [(c.title[:4], c.number) for c in a.cited] == [
+        ("中共中央", None),
+        ("国务院关", "国发〔2014〕67号"),
+    ]
     assert (a.predecessor.year, a.predecessor.title) == ("2018", catalogue.title)
 
 

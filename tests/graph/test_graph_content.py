@@ -72,7 +72,12 @@ def test_scheme_levels_and_top_concepts(store: pyoxigraph.Store) -> None:
         f" <{NS}2022> xkos:levels/rdf:rest*/rdf:first ?level ."
         " ?level xkos:depth ?depth ; skos:member ?member } GROUP BY ?depth ORDER BY ?depth",
     )
-    assert [(int(r["depth"]), int(r["members"])) for r in rows] == [(1, 3), (2, 20), (3, 90), (4, 6)]
+    assert [(int(r["depth"]), int(r["members"])) for r in rows] == [
+        (1, 3),
+        (2, 20),
+        (3, 90),
+        (4, 6),
+    ]
     assert count(store, f"<{NS}2022> skos:hasTopConcept ?x . ?x skos:topConceptOf <{NS}2022>") == 3
 
 

@@ -59,7 +59,9 @@ DEFECTS = {
 
 
 @pytest.mark.parametrize("defect", list(DEFECTS), ids=list(DEFECTS))
-def test_a_planted_defect_is_a_violation(data: Graph, build_settings: BuildSettings, defect: str) -> None:
+def test_a_planted_defect_is_a_violation(
+    data: Graph, build_settings: BuildSettings, defect: str
+) -> None:
     remove, add, focus = DEFECTS[defect]
     for triple in remove:
         assert triple in data, f"the test's premise is wrong: {triple} is not in the graph"

@@ -56,13 +56,17 @@ def test_the_round_trip_fails_when_the_graph_loses_something(
     assert comparable(rendered) != comparable(source_text)
 
 
-def test_the_rendering_reads_only_the_official_graph(store: pyoxigraph.Store, source_text: str) -> None:
+def test_the_rendering_reads_only_the_official_graph(
+    store: pyoxigraph.Store, source_text: str
+) -> None:
     official = pyoxigraph.Store()
     graph = pyoxigraph.NamedNode(f"{DEFAULT_NAMESPACE}graph/official")
     official.extend(store.quads_for_pattern(None, None, None, graph))
     assert comparable(render_markdown(official, DEFAULT_NAMESPACE)) == comparable(source_text)
 
 
-@pytest.mark.parametrize(("n", "text"), [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (15, "十五")])
+@pytest.mark.parametrize(
+    ("n", "text"), [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (15, "十五")]
+)
 def test_chinese_numbers(n: int, text: str) -> None:
     assert chinese_number(n) == text

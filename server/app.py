@@ -1,0 +1,132 @@
+"""The application factory, and the WSGI layers around Flask, outermost first.
+
+    ProxyFix        X-Forwarded-* believed only from ``trusted_proxies`` proxies
+    AccessLog       one JSON line per request; starts the query's clock
+    Cors            CORS headers on every answer; preflight OPTIONS
+    RateLimiting    429 past a client's allowance, shared by all workers
+    ResponseCache   a repeated GET answered from memory, before Flask
+    Compression     br / gzip by Accept-Encoding (cached compressed)
+    Flask           the blueprints: /sparql, /rdf-graph-store, /healthz
+
+The order matters: CORS wraps the 429s and the cached answers too; the rate
+limit applies to cached answers as well; the cache keeps compressed bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+
+import pyoxigraph
+from flask import Flask, Response, redirect
+from werkzeug.exceptions import HTTPException
+
+import server
+from server.accesslog import AccessLog, open_log
+from server.blueprints import graph_store, health, sparql
+from server.compression import Compression
+from server.config import ServerConfig
+from server.cors import Cors
+from server.errors import HttpError
+from server.examples import load_examples
+from server.ratelimit import RateLimiting, SharedRateLimiter, create_table
+from server.response_cache import ResponseCache
+from server.service import EXTENSION, Service
+from server.store import open_store
+from server.store.interface import Store
+
+log = logging.getLogger(__name__)
+
+#: The paths that serve data: rate limited, and answering CORS preflights.
+DATA_PATHS = frozenset({"/sparql", "/rdf-graph-store"})
+
+
+def create_app(config: ServerConfig | None = None, store: Store | None = None) -> Flask:
+    """The endpoint for ``config`` (default: from the environment) over ``store``
+    (default: the built store in isolated engine processes)."""
+    config = config or ServerConfig.from_environment()
+    prefixes = project_prefixes()
+    if store is None:
+        store = open_store(config, prefixes)
+
+    app = Flask(__name__)
+    app.config.update(MAX_CONTENT_LENGTH=config.max_body_bytes)
+    examples = load_examples(config.examples_dir)
+    service = Service(config, store, examples, prefixes, _salt(store, examples, prefixes))
+    app.extensions[EXTENSION] = service
+
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(graph_store.bp)
+    app.register_blueprint(health.bp)
+    app.add_url_rule("/", "index", lambda: redirect("sparql", 303))
+    _error_handlers(app)
+
+    app.wsgi_app = _layers(app.wsgi_app, config, store)  # type: ignore[method-assign]
+    return app
+
+
+def project_prefixes() -> dict[str, str]:
+    from catalogue.vocab import PREFIXES
+
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+
+def _salt(store: Store, examples: list, prefixes: dict[str, str]) -> str:
+    """What besides the request decides the bytes of an answer."""
+    digest = hashlib.sha256()
+    for part in (store.info.build_id, server.__version__, pyoxigraph.__version__):
+        digest.update(part.encode() + b"\x00")
+    for example in examples:
+        digest.update(f"{example.name}\x00{example.text}\x00".encode())
+    digest.update(repr(sorted(prefixes.items())).encode())
+    return digest.hexdigest()
+
+
+def _layers(wsgi, config: ServerConfig, store: Store):
+    wsgi = Compression(wsgi)
+    if config.response_cache_bytes:
+        wsgi = ResponseCache(wsgi, config.response_cache_bytes, store.info.last_modified)
+    if config.rate_limit:
+        table = config.rate_limit_file
+        private = table is None
+        if private:  # not under `serve`: this process is the only one counting
+            table = create_table()
+        wsgi = RateLimiting(wsgi, SharedRateLimiter(config.rate_limit, table), DATA_PATHS)
+        if private:
+            os.unlink(table)  # the mapping stays; nothing is left behind in /dev/shm
+    wsgi = Cors(wsgi, config.cors_origins, DATA_PATHS)
+    log_fd = open_log(config.access_log)
+    if log_fd is not None:
+        wsgi = AccessLog(wsgi, log_fd)
+    if config.trusted_proxies:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        n = config.trusted_proxies
+        wsgi = ProxyFix(wsgi, x_for=n, x_proto=n, x_host=n, x_port=n, x_prefix=n)
+    return wsgi
+
+
+def _error_handlers(app: Flask) -> None:
+    @app.errorhandler(HttpError)
+    def refused(error: HttpError) -> Response:
+        return sparql.plain_error(error)
+
+    @app.errorhandler(HTTPException)
+    def http_exception(error: HTTPException) -> Response:
+        status = error.code or 500
+        message = {
+            404: "there is nothing here; the endpoint is /sparql",
+            405: "this method is not supported here",
+            413: "the request body is too large",
+        }.get(status, error.description or "")
+        headers = dict(error.get_headers())
+        headers.pop("Content-Type", None)
+        return sparql.plain_error(HttpError(status, message, headers))
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception) -> Response:
+        log.exception("unexpected error while answering a request")
+        return sparql.plain_error(
+            HttpError(500, "an unexpected error; it has been logged. Please report it.")
+        )

@@ -1,0 +1,1 @@
+"""The endpoint's URLs, one blueprint each: ``/sparql``, ``/rdf-graph-store``, ``/healthz``."""

@@ -1,0 +1,71 @@
+"""``/rdf-graph-store``: the SPARQL 1.1 Graph Store HTTP Protocol, read-only (GET and HEAD).
+
+- ``?graph=IRI`` → that named graph (404 if the dataset has no such graph);
+- ``?default`` → the default graph, which here is the union of the named graphs;
+- neither → the whole dataset with its named graphs (N-Quads or TriG).
+
+PUT, POST and DELETE get 405: the data changes only with a new build.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, request
+
+from server import conneg
+from server.answers import answer_response, deadline, not_modified_response, store_error
+from server.compression import choose_encoding
+from server.conditional import not_modified
+from server.errors import HttpError
+from server.formats import Kind
+from server.protocol import url_params
+from server.service import current_service
+from server.store.interface import GraphRequest, StoreError
+
+bp = Blueprint("graph_store", __name__)
+
+ALLOW = "GET, HEAD, OPTIONS"
+
+
+@bp.route("/rdf-graph-store", methods=["GET", "POST", "PUT", "DELETE", "PATCH"])
+def graph_store() -> Response:
+    service = current_service()
+    if request.method not in ("GET", "HEAD"):
+        raise HttpError(
+            405,
+            f"the Graph Store here is read-only: {request.method} is not accepted, GET is",
+            {"Allow": ALLOW},
+        )
+    environ = request.environ
+    params = url_params(environ, service.config)
+    graphs = [g for g in params.get("graph", []) if g]
+    default = "default" in params
+    if graphs and default:
+        raise HttpError(400, "ask for ?graph=IRI or for ?default, not both")
+    if len(graphs) > 1:
+        raise HttpError(400, "ask for one graph at a time")
+    graph = graphs[0] if graphs else None
+    if graph is not None and graph not in service.info.graphs:
+        listed = ", ".join(f"<{g}>" for g in service.info.graphs)
+        raise HttpError(404, f"there is no graph <{graph}> here; the named graphs are: {listed}")
+
+    kind = Kind.GRAPH if graph or default else Kind.DATASET
+    formats = params.get("format") or params.get("output") or [None]
+    try:
+        fmt = conneg.choose(kind, environ.get("HTTP_ACCEPT"), formats[0], html=False)
+    except conneg.UnknownFormat as error:
+        raise HttpError(400, str(error)) from None
+    except conneg.NotAcceptable as error:
+        hint = " (for one graph, add ?default or ?graph=IRI)" if kind is Kind.DATASET else ""
+        raise HttpError(406, f"{error}{hint}") from None
+
+    encoding = choose_encoding(environ.get("HTTP_ACCEPT_ENCODING"))
+    etag = service.etag("graph", graph or "", "default" if default else "", fmt.name, encoding)
+    if not_modified(environ, etag, service.info.last_modified):
+        return not_modified_response(service, etag)
+    try:
+        answer = service.store.graph(
+            GraphRequest(fmt.name, graph, dataset=kind is Kind.DATASET), deadline(environ, service)
+        )
+    except StoreError as error:
+        raise store_error(error, service, {}) from None
+    return answer_response(environ, service, answer, etag)

@@ -1,0 +1,40 @@
+"""``/healthz``: is the store open and answering? A tiny ASK, through the query engines."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from flask import Blueprint, Response
+
+from server.service import current_service
+from server.store.interface import QueryRequest, StoreError
+
+bp = Blueprint("health", __name__)
+
+#: A health check that waits as long as a query would only tells the prober it timed out.
+HEALTH_TIMEOUT = 2.0
+_PROBE = QueryRequest("ASK { ?s ?p ?o }", results_format="json", graph_format=None)
+
+
+@bp.route("/healthz", methods=["GET"])
+def healthz() -> Response:
+    service = current_service()
+    info = service.info
+    report: dict[str, object] = {"build_id": info.build_id, "quads": info.quads}
+    started = time.monotonic()
+    try:
+        answer = service.store.query(_PROBE, started + HEALTH_TIMEOUT)
+        answering = json.loads(answer.body()).get("boolean") is True
+        report["status"] = "ok" if answering else "empty"
+    except StoreError as error:
+        answering = False
+        report["status"] = "unavailable"
+        report["error"] = str(error)
+    report["ms"] = round((time.monotonic() - started) * 1000, 3)
+    return Response(
+        json.dumps(report),
+        200 if answering else 503,
+        {"Cache-Control": "no-store"},
+        content_type="application/json",
+    )

@@ -1,0 +1,192 @@
+"""``/sparql``: the SPARQL 1.1 Protocol query operation, the service description, the query page.
+
+- a query (GET, POST form, POST application/sparql-query) → its answer, in the
+  format negotiated for its kind (results for SELECT/ASK, a graph for
+  CONSTRUCT/DESCRIBE), or the query page with the answer for a browser;
+- GET without a query → the service description, or the query page for a browser;
+- anything else → 405.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, request
+
+from server import conneg, query_page
+from server.answers import answer_response, deadline, not_modified_response, store_error
+from server.compression import choose_encoding
+from server.conditional import cache_headers, not_modified
+from server.errors import HttpError
+from server.formats import HTML, Format, Kind
+from server.protocol import READ_ONLY, QueryParams, read_query_params
+from server.query_text import inspect
+from server.response_cache import CACHEABLE, QUERY_HASH
+from server.service import Service, current_service
+from server.service_description import describe, serialize
+from server.store.interface import QueryRequest, StoreError
+
+bp = Blueprint("sparql", __name__)
+
+ALLOW = "GET, HEAD, POST, OPTIONS"
+#: What the engine is asked for when the client wants the HTML page.
+_FOR_PAGE = {Kind.RESULTS: "json", Kind.GRAPH: "turtle"}
+
+
+@bp.route("/sparql", methods=["GET", "POST", "PUT", "DELETE", "PATCH"])
+def endpoint() -> Response:
+    service = current_service()
+    if request.method not in ("GET", "HEAD", "POST"):
+        raise HttpError(
+            405, f"{request.method} is not supported here: query with GET or POST", {"Allow": ALLOW}
+        )
+    params = read_query_params(request.environ, service.config)
+    if params.query is None:
+        return _description_or_page(service, params)
+    return _query(service, params)
+
+
+@bp.errorhandler(HttpError)
+def _refused(error: HttpError) -> Response:
+    """A browser sees the refusal on the query page, next to its query; others get text."""
+    service = current_service()
+    if _wants_page(request.environ):
+        return query_page.render(service, query=_query_text_for_page(), error=error)
+    return plain_error(error)
+
+
+def _query_text_for_page() -> str:
+    """The query as well as it can be read, to show it again with the refusal."""
+    try:
+        return request.args.get("query") or request.form.get("query") or ""
+    except Exception:  # the refusal may be about the very body we would read
+        return ""
+
+
+def plain_error(error: HttpError) -> Response:
+    return Response(
+        error.body(),
+        error.status,
+        error.headers,
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+def _wants_page(environ: dict) -> bool:
+    try:
+        fmt = conneg.choose(Kind.RESULTS, environ.get("HTTP_ACCEPT"), request.args.get("format"))
+    except (conneg.NotAcceptable, conneg.UnknownFormat):
+        return False
+    return fmt is HTML
+
+
+def _query(service: Service, params: QueryParams) -> Response:
+    environ = request.environ
+    text = params.query or ""
+    environ[QUERY_HASH] = hashlib.sha256(text.encode()).hexdigest()[:16]
+    facts = inspect(text)
+    if facts.is_update:
+        raise HttpError(403, READ_ONLY)
+    limit = service.config.max_nesting
+    if limit and facts.nesting > limit:
+        raise HttpError(
+            400,
+            f"the query nests brackets {facts.nesting} levels deep; this endpoint accepts "
+            f"at most {limit}",
+        )
+    if facts.calls_service:
+        raise HttpError(
+            400, "federated queries (SERVICE) are not supported: this endpoint calls no others"
+        )
+
+    accept = environ.get("HTTP_ACCEPT")
+    refusals: dict[Kind, str] = {}
+    chosen = {kind: _choose(kind, accept, params.format, refusals) for kind in _FOR_PAGE}
+    if not any(chosen.values()):
+        raise HttpError(406, refusals[Kind.RESULTS])
+    encoding = choose_encoding(environ.get("HTTP_ACCEPT_ENCODING"))
+    names = {kind: fmt.name if fmt else "" for kind, fmt in chosen.items()}
+    etag = service.etag(
+        "query",
+        text,
+        repr(params.default_graphs),
+        repr(params.named_graphs),
+        names[Kind.RESULTS],
+        names[Kind.GRAPH],
+        encoding,
+    )
+    if not_modified(environ, etag, service.info.last_modified):
+        return not_modified_response(service, etag)
+
+    engine_formats = {
+        kind: (_FOR_PAGE[kind] if fmt is HTML else fmt.name) if fmt else None
+        for kind, fmt in chosen.items()
+    }
+    query = QueryRequest(
+        text,
+        params.default_graphs,
+        params.named_graphs,
+        union_default=not facts.names_dataset,
+        results_format=engine_formats[Kind.RESULTS],
+        graph_format=engine_formats[Kind.GRAPH],
+    )
+    try:
+        answer = service.store.query(query, deadline(environ, service))
+    except StoreError as error:
+        raise store_error(error, service, refusals) from None
+    if chosen[answer.kind] is HTML:
+        response = query_page.render(service, query=text, answer=answer)
+        response.headers.extend(
+            cache_headers(etag, service.last_modified_http, service.config.max_age)
+        )
+        environ[CACHEABLE] = response.status_code == 200
+        return response
+    return answer_response(environ, service, answer, etag)
+
+
+def _choose(
+    kind: Kind, accept: str | None, format_param: str | None, refusals: dict[Kind, str]
+) -> Format | None:
+    try:
+        return conneg.choose(kind, accept, format_param)
+    except conneg.UnknownFormat as error:
+        raise HttpError(400, str(error)) from None
+    except conneg.NotAcceptable as error:
+        refusals[kind] = str(error)
+        return None
+
+
+def _description_or_page(service: Service, params: QueryParams) -> Response:
+    environ = request.environ
+    try:
+        fmt = conneg.choose(Kind.GRAPH, environ.get("HTTP_ACCEPT"), params.format)
+    except conneg.UnknownFormat as error:
+        raise HttpError(400, str(error)) from None
+    except conneg.NotAcceptable as error:
+        raise HttpError(406, f"the service description is a graph: {error}") from None
+    encoding = choose_encoding(environ.get("HTTP_ACCEPT_ENCODING"))
+    if fmt is HTML:
+        example = params.first("example") or ""
+        etag = service.etag("page", example, encoding)
+        if not_modified(environ, etag, service.info.last_modified):
+            return not_modified_response(service, etag)
+        response = query_page.render(service, example=example)
+    else:
+        endpoint_url = endpoint_url_of(service)
+        etag = service.etag("description", endpoint_url, fmt.name, encoding)
+        if not_modified(environ, etag, service.info.last_modified):
+            return not_modified_response(service, etag)
+        rdf_format = ox.RdfFormat.from_media_type(fmt.media_type)
+        body = serialize(describe(endpoint_url, service.info), rdf_format)
+        response = Response(body, 200, content_type=fmt.content_type)
+    response.headers.extend(cache_headers(etag, service.last_modified_http, service.config.max_age))
+    environ[CACHEABLE] = response.status_code == 200
+    return response
+
+
+def endpoint_url_of(service: Service) -> str:
+    """The configured public URL, else the one this request came in by (see ProxyFix)."""
+    if service.config.public_url:
+        return service.config.public_url.rstrip("/") + "/sparql"
+    return request.url_root.rstrip("/") + "/sparql"

@@ -1,0 +1,135 @@
+"""Content negotiation: the ``format`` parameter first, then Accept with its q-values.
+
+Which formats exist is ``formats.py``'s business; this module only chooses.
+Choices are cached per (kind, Accept, format) because clients repeat the same
+Accept header on every request and parsing it costs more than the lookup.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from server.formats import BY_NAME, FORMATS, HTML, Format, Kind, formats_of
+
+
+class NotAcceptable(Exception):
+    """Nothing the client accepts can carry this response (HTTP 406)."""
+
+
+class UnknownFormat(Exception):
+    """The ``format`` parameter names no format we know (HTTP 400)."""
+
+
+def choose(kind: Kind, accept: str | None, format_param: str | None, html: bool = True) -> Format:
+    choice = _choose(kind, accept or "", format_param or "", html)
+    if isinstance(choice, Format):
+        return choice
+    error, message = choice
+    raise error(message)
+
+
+@lru_cache(maxsize=512)
+def _choose(
+    kind: Kind, accept: str, format_param: str, html: bool
+) -> Format | tuple[type[Exception], str]:
+    offered = (*formats_of(kind), HTML) if html else formats_of(kind)
+    if format_param:
+        return _by_parameter(kind, offered, format_param.strip().lower())
+    if not accept.strip():
+        return offered[0]
+    ranges = parse_accept(accept)
+    best: Format | None = None
+    best_q = 0.0
+    for fmt in offered:  # in our order of preference, so ties go to our default
+        # The most specific range naming any of its types decides: an explicit
+        # q=0 for the canonical type is not undone by */* matching an alias.
+        _, q = max(_quality(ranges, mt) for mt in fmt.media_types)
+        if q > best_q:
+            best, best_q = fmt, q
+    if best is None:
+        return NotAcceptable, _not_acceptable_message(kind, offered, accept)
+    return best
+
+
+def _by_parameter(
+    kind: Kind, offered: tuple[Format, ...], value: str
+) -> Format | tuple[type[Exception], str]:
+    for fmt in offered:
+        if value in fmt.aliases or value in fmt.media_types:
+            return fmt
+    known = [f for f in (*FORMATS, HTML) if value in f.aliases or value in f.media_types]
+    if known:
+        return NotAcceptable, (
+            f"format={value!r} ({known[0].media_type}) cannot carry {_WHAT[kind]}; "
+            f"use one of: {_names(offered)}"
+        )
+    return UnknownFormat, f"unknown format {value!r}; {_WHAT[kind]} can be: {_names(offered)}"
+
+
+_WHAT = {
+    Kind.RESULTS: "SELECT and ASK results",
+    Kind.GRAPH: "a graph (CONSTRUCT, DESCRIBE, a Graph Store graph)",
+    Kind.DATASET: "the whole dataset",
+}
+
+
+def _names(offered: tuple[Format, ...]) -> str:
+    return ", ".join(f"{f.aliases[0]} ({f.media_type})" for f in offered)
+
+
+def _not_acceptable_message(kind: Kind, offered: tuple[Format, ...], accept: str) -> str:
+    return (
+        f"none of the media types in 'Accept: {accept}' can carry {_WHAT[kind]}. "
+        f"Ask for one of: {', '.join(f.media_type for f in offered)} "
+        f"(or use the format parameter: {', '.join(f.aliases[0] for f in offered)})"
+    )
+
+
+MediaRange = tuple[str, str, float]
+
+
+@lru_cache(maxsize=256)
+def parse_accept(header: str) -> tuple[MediaRange, ...]:
+    """``type/subtype;q=x`` items; parameters other than q do not change the choice."""
+    ranges: list[MediaRange] = []
+    for item in header.split(","):
+        media, *params = item.split(";")
+        media = media.strip().lower()
+        if "/" not in media:
+            if media == "*":  # some old clients send a bare '*'
+                media = "*/*"
+            else:
+                continue
+        q = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = min(max(float(value.strip()), 0.0), 1.0)
+                except ValueError:
+                    q = 0.0
+        main, _, sub = media.partition("/")
+        ranges.append((main, sub, q))
+    return tuple(ranges)
+
+
+def _quality(ranges: tuple[MediaRange, ...], media_type: str) -> tuple[int, float]:
+    """The specificity and q of the most specific range that matches (RFC 9110 §12.5.1)."""
+    main, _, sub = media_type.partition("/")
+    best_specificity, q = -1, 0.0
+    for r_main, r_sub, r_q in ranges:
+        if r_main == main and r_sub == sub:
+            specificity = 2
+        elif r_main == main and r_sub == "*":
+            specificity = 1
+        elif r_main == "*" and r_sub == "*":
+            specificity = 0
+        else:
+            continue
+        if specificity > best_specificity:
+            best_specificity, q = specificity, r_q
+    return best_specificity, q
+
+
+def by_name(name: str) -> Format:
+    return BY_NAME[name]

@@ -1,0 +1,61 @@
+"""CORS: every answer, errors and cached ones included, may be read by a web page.
+
+A public read-only endpoint is meant to be queried from other sites' pages
+(YASGUI, notebooks), so the default is ``Access-Control-Allow-Origin: *``. With
+a configured list of origins, a listed Origin is echoed back and ``Vary: Origin``
+is added. Preflight ``OPTIONS`` requests are answered here, before the rate
+limiter: a browser sends them on its own, not the page's author.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+ALLOWED_METHODS = "GET, HEAD, POST, OPTIONS"
+#: Headers a page may read besides the basic ones: what caching and backing off need.
+EXPOSED = "ETag, Last-Modified, Retry-After, Content-Length, X-Cache"
+MAX_AGE = "86400"
+
+WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
+
+
+class Cors:
+    def __init__(self, app: WSGIApp, origins: tuple[str, ...], paths: frozenset[str]) -> None:
+        self.app = app
+        self.any_origin = "*" in origins
+        self.origins = frozenset(origins)
+        #: Paths whose OPTIONS requests are answered here (others reach the app: 404).
+        self.paths = paths
+
+    def _allowed(self, environ: dict) -> list[tuple[str, str]]:
+        if self.any_origin:
+            return [
+                ("Access-Control-Allow-Origin", "*"),
+                ("Access-Control-Expose-Headers", EXPOSED),
+            ]
+        origin = environ.get("HTTP_ORIGIN")
+        if origin and origin.rstrip("/") in self.origins:
+            return [
+                ("Access-Control-Allow-Origin", origin),
+                ("Access-Control-Expose-Headers", EXPOSED),
+                ("Vary", "Origin"),
+            ]
+        return [("Vary", "Origin")]
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        extra = self._allowed(environ)
+        if environ["REQUEST_METHOD"] == "OPTIONS" and environ.get("PATH_INFO") in self.paths:
+            headers = [*extra, ("Allow", ALLOWED_METHODS), ("Content-Length", "0")]
+            if environ.get("HTTP_ACCESS_CONTROL_REQUEST_METHOD"):
+                headers.append(("Access-Control-Allow-Methods", ALLOWED_METHODS))
+                requested = environ.get("HTTP_ACCESS_CONTROL_REQUEST_HEADERS")
+                if requested:
+                    headers.append(("Access-Control-Allow-Headers", requested))
+                headers.append(("Access-Control-Max-Age", MAX_AGE))
+            start_response("204 No Content", headers)
+            return []
+
+        def with_cors(status: str, headers: list, exc_info: object = None) -> Callable:
+            return start_response(status, headers + extra, exc_info)
+
+        return self.app(environ, with_cors)

@@ -1,0 +1,26 @@
+"""Where queries are answered: the ``Store`` interface and its implementations.
+
+- ``interface.py``: the Protocol, the requests and answers, the errors;
+- ``embedded.py``: pyoxigraph in memory, loaded from the built store;
+- ``isolated.py`` + ``engine.py`` + ``channel.py``: the same in engine
+  processes, with the query timeout and crash containment;
+- ``remote.py``: another SPARQL endpoint over HTTP.
+"""
+
+from __future__ import annotations
+
+from server.config import ServerConfig
+from server.store.interface import Store
+
+
+def open_store(config: ServerConfig, prefixes: dict[str, str]) -> Store:
+    """The store ``serve`` uses: a remote endpoint if one is configured, else isolated engines."""
+    if config.store_url:
+        from server.store.remote import RemoteStore
+
+        return RemoteStore(config.store_url, prefixes)
+    from server.store.embedded import snapshot
+    from server.store.isolated import IsolatedStore
+
+    data, info = snapshot(config.store)
+    return IsolatedStore(data, info, prefixes, config.engines, config.engine_stack_mib)

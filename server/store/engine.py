@@ -1,0 +1,115 @@
+"""An engine process: evaluates queries for one worker, one at a time.
+
+Started by ``isolated.py`` as ``python -m server.store.engine STACK_MIB``. It
+reads the data to serve from its parent, then answers requests on stdin with
+frames on stdout until the pipe closes. It may be killed at any moment (that is
+how a runaway query is stopped), so it holds nothing that needs a clean exit.
+
+Queries run on a thread with a large stack: the parser recurses once per
+nesting level, and the default 8 MiB stack overflows (killing the process) at a
+few thousand levels.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+
+from server.store import channel
+from server.store.channel import DATA, END, ERROR, START, frame
+
+#: Answers are sent in pieces of this size, so a large one streams.
+CHUNK = 64 * 1024
+
+
+class FrameSink:
+    """A binary file for pyoxigraph's serializers that writes frames to the pipe.
+
+    It holds the first CHUNK bytes back, so a small answer leaves in a single
+    write together with its START and END frames.
+    """
+
+    def __init__(self, fd: int, kind: str, fmt: str) -> None:
+        self._fd = fd
+        self._start = frame(START, channel.pack((kind, fmt)))
+        self._buffer = bytearray()
+
+    def write(self, data: bytes) -> int:
+        self._buffer += data
+        if len(self._buffer) >= CHUNK:
+            self._flush()
+        return len(data)
+
+    def flush(self) -> None:
+        """pyoxigraph flushes at the end; the last piece goes with END instead."""
+
+    def _flush(self) -> None:
+        channel.write_all(self._fd, self._start + frame(DATA, bytes(self._buffer)))
+        self._start = b""
+        self._buffer.clear()
+
+    def finish(self) -> None:
+        channel.write_all(self._fd, self._start + frame(DATA, bytes(self._buffer)) + frame(END))
+
+
+def serve(in_fd: int, out_fd: int) -> None:
+    from server.store.embedded import EmbeddedStore, _evaluating
+    from server.store.interface import BuildInfo, GraphRequest, QueryRequest, StoreError
+
+    reader = channel.FrameReader(in_fd)
+    try:
+        kind, payload = reader.read()
+    except channel.Closed:  # the worker stopped before this engine was needed
+        return
+    if kind != channel.LOAD:
+        raise SystemExit(f"engine: expected the data first, got {kind!r}")
+    data, info, prefixes = channel.unpack(payload)
+    store = EmbeddedStore.from_nquads(data, BuildInfo(*info), prefixes)
+    del data
+    channel.write_all(out_fd, frame(channel.READY))
+    while True:
+        try:
+            _, payload = reader.read()
+        except channel.Closed:
+            return
+        request = channel.unpack(payload)
+        try:
+            if request[0] == "query":
+                prepared = store.prepare(QueryRequest(*request[1:]))
+            else:
+                prepared = store.prepare_graph(GraphRequest(*request[1:]))
+            sink = FrameSink(out_fd, prepared.kind.value, prepared.format)
+            _evaluating(prepared.write, sink)  # type: ignore[arg-type]
+            sink.finish()
+        except StoreError as error:
+            details = (type(error).__name__, str(error))
+            channel.write_all(out_fd, frame(ERROR, channel.pack(details)))
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Stop when the worker is gone, even in the middle of a runaway query."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(0)
+
+
+def main() -> None:
+    stack_mib = int(sys.argv[1]) if len(sys.argv) > 1 else 512
+    # Ctrl-C reaches the whole process group; the worker decides when engines stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The frames own stdout; anything else printed goes to stderr instead.
+    out_fd = os.dup(1)
+    os.dup2(2, 1)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    threading.stack_size(stack_mib * 1024 * 1024)
+    worker = threading.Thread(target=serve, args=(0, out_fd), name="engine")
+    worker.start()
+    worker.join()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,26 @@
+"""The WSGI entry point for a production server: ``server.wsgi:create_wsgi_app`` (a factory).
+
+Each worker process calls the factory after it starts, so each builds its own
+app, with its own engine processes and response cache. Settings come from the
+``CATALOGUE_*`` environment (see ``config.py``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from server.app import create_app
+
+
+def create_wsgi_app():
+    logging.basicConfig(
+        stream=sys.stderr, level=logging.INFO, format="[%(levelname)s] %(name)s: %(message)s"
+    )
+    app = create_app()
+    info = app.extensions["catalogue"].info
+    logging.getLogger("server").info(
+        "worker %d serving build %s (%d statements)", os.getpid(), info.build_id, info.quads
+    )
+    return app

@@ -1,0 +1,205 @@
+"""What the endpoint's tests share: the fixture dataset, real server processes, answer parsing.
+
+(Not a conftest: test modules import these names. Named uniquely because
+pytest puts this folder on sys.path.)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+import requests
+
+NS = "https://w3id.org/service-outsourcing/"
+OFFICIAL = NS + "graph/official"
+TRANSLATION = NS + "graph/translation"
+
+FIXTURE_TRIG = f"""
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ns: <{NS}> .
+
+<{OFFICIAL}> {{
+  ns:2022 a skos:ConceptScheme ;
+    skos:prefLabel "服务外包产业重点发展领域指导目录（2022年版）"@zh-Hans ;
+    skos:hasTopConcept <{NS}2022/category/ITO> .
+  <{NS}2022/category/ITO> a skos:Concept ;
+    skos:inScheme ns:2022 ; skos:topConceptOf ns:2022 ; skos:notation "ITO" ;
+    skos:prefLabel "信息技术外包"@zh-Hans ;
+    skos:narrower <{NS}2022/domain/01>, <{NS}2022/domain/02> .
+  <{NS}2022/domain/01> a skos:Concept ;
+    skos:inScheme ns:2022 ; skos:notation "01" ; skos:prefLabel "软件研发服务"@zh-Hans ;
+    skos:broader <{NS}2022/category/ITO> .
+  <{NS}2022/domain/02> a skos:Concept ;
+    skos:inScheme ns:2022 ; skos:notation "02" ;
+    skos:prefLabel "集成电路和电子电路设计服务"@zh-Hans ;
+    skos:broader <{NS}2022/category/ITO> .
+}}
+
+<{TRANSLATION}> {{
+  ns:2022 skos:prefLabel "Guiding Catalogue of Key Areas of Service Outsourcing (2022)"@en .
+  <{NS}2022/category/ITO> skos:prefLabel "Information technology outsourcing"@en .
+  <{NS}2022/domain/01> skos:prefLabel "Software research and development services"@en .
+  <{NS}2022/domain/02> skos:prefLabel "Integrated and electronic circuit design services"@en .
+}}
+"""
+
+EXAMPLES = {
+    "01-domains.rq": "# The key domains and their notations\n"
+    "SELECT ?domain ?notation WHERE { ?domain skos:broader ?category ; skos:notation ?notation }\n"
+    "ORDER BY ?notation\n",
+    "02-labels.rq": "# English labels (our translation)\n"
+    "SELECT ?c ?label WHERE { GRAPH <" + TRANSLATION + "> { ?c skos:prefLabel ?label } }\n",
+}
+
+#: Statements in the fixture dataset (counted once, here, so tests can check totals).
+FIXTURE_QUADS = len(list(ox.parse(FIXTURE_TRIG.encode(), format=ox.RdfFormat.TRIG)))
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?o ?q }"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    """A real ``outsourcing-catalogue serve`` process and how to reach it."""
+
+    process: subprocess.Popen
+    url: str
+    access_log: Path
+    output: Path
+
+    @property
+    def sparql(self) -> str:
+        return self.url + "/sparql"
+
+    def get(self, path: str = "/sparql", **kwargs: object) -> requests.Response:
+        kwargs.setdefault("timeout", 30)
+        return requests.get(self.url + path, **kwargs)  # type: ignore[arg-type]
+
+    def post(self, path: str = "/sparql", **kwargs: object) -> requests.Response:
+        kwargs.setdefault("timeout", 30)
+        return requests.post(self.url + path, **kwargs)  # type: ignore[arg-type]
+
+    def engine_pids(self) -> set[int]:
+        """The engine processes of this server (grandchildren: server → worker → engine)."""
+        workers = _children(self.process.pid)
+        return {pid for worker in workers for pid in _children(worker)}
+
+    def log_lines(self) -> str:
+        return self.output.read_text(errors="replace")
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        children = (task / "children").read_text().split() if (task / "children").exists() else []
+        found.update(int(child) for child in children)
+    return found
+
+
+def start_server(root: Path, name: str, extra_env: dict[str, str] | None = None) -> Server:
+    port = free_port()
+    access_log = root / f"{name}-access.log"
+    output = root / f"{name}-output.log"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CATALOGUE_")}
+    env.update(
+        {
+            "CATALOGUE_STORE": str(root / "store"),
+            "CATALOGUE_EXAMPLES_DIR": str(root / "queries"),
+            "CATALOGUE_ACCESS_LOG": str(access_log),
+            "CATALOGUE_WORKERS": "2",
+            "CATALOGUE_ENGINES": "2",
+            "CATALOGUE_QUERY_TIMEOUT": "3",
+            "CATALOGUE_RATE_LIMIT": "100000/second",
+            **(extra_env or {}),
+        }
+    )
+    command = shutil.which("outsourcing-catalogue", path=str(Path(sys.executable).parent))
+    argv = [command] if command else [sys.executable, "-m", "catalogue.cli"]
+    with output.open("wb") as sink:
+        process = subprocess.Popen(
+            [*argv, "serve", "--port", str(port)],
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    server = Server(process, f"http://127.0.0.1:{port}", access_log, output)
+    deadline = time.monotonic() + 30
+    healthy = 0
+    while healthy < 4:  # several answers: both workers up, engines started
+        if process.poll() is not None or time.monotonic() > deadline:
+            stop_server(server)
+            raise RuntimeError(f"the server did not start:\n{server.log_lines()}")
+        try:
+            healthy += server.get("/healthz", timeout=2).status_code == 200
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    return server
+
+
+def stop_server(server: Server) -> None:
+    if server.process.poll() is None:
+        server.process.send_signal(signal.SIGINT)
+        try:
+            server.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.process.pid, signal.SIGKILL)
+            server.process.wait()
+
+
+_RDF = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+    "application/trig": ox.RdfFormat.TRIG,
+    "text/n3": ox.RdfFormat.N3,
+}
+
+
+def media_type(content_type: str | None) -> str:
+    return (content_type or "").split(";")[0].strip()
+
+
+def parse_body(content_type: str | None, body: bytes) -> object:
+    """The parsed answer: rows, a boolean, a list of quads, or text; raises if malformed."""
+    media = media_type(content_type)
+    if media == "application/sparql-results+json":
+        data = json.loads(body)
+        assert "head" in data
+        return data["boolean"] if "boolean" in data else data["results"]["bindings"]
+    if media == "application/sparql-results+xml":
+        results = ox.parse_query_results(body, format=ox.QueryResultsFormat.XML)
+        return bool(results) if isinstance(results, ox.QueryBoolean) else list(results)
+    if media == "text/csv":
+        return list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+    if media == "text/tab-separated-values":
+        results = ox.parse_query_results(body, format=ox.QueryResultsFormat.TSV)
+        return bool(results) if isinstance(results, ox.QueryBoolean) else list(results)
+    if media in _RDF:
+        return list(ox.parse(body, format=_RDF[media]))
+    if media in ("text/plain", "text/html"):
+        text = body.decode("utf-8")
+        assert text.strip()
+        return text
+    if media == "application/json":
+        return json.loads(body)
+    raise AssertionError(f"unexpected media type {media!r}")
