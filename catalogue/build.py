@@ -1,4 +1,5 @@
-"""The build: official text → checked structure → graph → validation → dumps → OWL files → store.
+"""The build: official text → checked structure → graph → validation → dumps → OWL files and
+ontology docs → store.
 
 Nothing is published unless every step succeeds: the dumps are written to a
 staging folder and swapped in, the store is built beside the current one.
@@ -13,7 +14,8 @@ from pathlib import Path
 from catalogue.console import Console
 from catalogue.dumps import DUMPS, write_dumps
 from catalogue.graph.dataset import BuiltDataset, build_dataset
-from catalogue.owl import publish_owl_files
+from catalogue.owl import DOCS, publish_owl_files
+from catalogue.owl.docs import PAGE
 from catalogue.settings import BuildSettings
 from catalogue.source.parser import parse_file
 from catalogue.store import build_store
@@ -56,8 +58,11 @@ def run_build(settings: BuildSettings, console: Console) -> BuildResult:
 
     console.step(f"writing dumps to {settings.dumps_dir}")
     dumps = publish_dumps(built, settings.dumps_dir)
-    console.step(f"writing the ontology and an OWL 2 DL view of the data to {settings.owl_dir}")
-    owl_files = publish_owl_files(built, settings.ontology_dir, settings.owl_dir)
+    console.step(
+        f"writing the ontology, its documentation and an OWL 2 DL view of the data"
+        f" to {settings.owl_dir}"
+    )
+    owl_files = publish_owl_files(built, settings.ontology_dir, settings.owl_dir, settings.diagram)
     console.step(f"loading the Oxigraph store at {settings.store_dir}")
     store = build_store(
         dumps["catalogue.nq"],
@@ -105,6 +110,10 @@ def summary(result: BuildResult, elapsed: float) -> str:
     size = sum(f.stat().st_size for f in result.store.rglob("*") if f.is_file())
     lines.append(f"  store: {result.store} ({size / 1024:.0f} KiB)")
     lines.append(f"  dumps: {', '.join(sorted(result.dumps))}")
-    lines.append(f"  for OWL tools: {', '.join(sorted(result.owl_files))}")
+    owl_tools = sorted(name for name in result.owl_files if "/" not in name)
+    lines.append(f"  for OWL tools: {', '.join(owl_tools)}")
+    docs = result.owl_files.get(f"{DOCS}/{PAGE}")
+    if docs is not None:
+        lines.append(f"  ontology documentation: {docs}")
     lines.append(f"  built in {elapsed:.1f}s")
     return "\n".join(lines)

@@ -25,6 +25,8 @@ class BuildSettings:
     source_checksum: Path = PROJECT_ROOT / "data" / "source" / "catalogue-2022.zh.txt.sha256"
     curation_dir: Path = PROJECT_ROOT / "curation"
     ontology_dir: Path = PROJECT_ROOT / "ontology"
+    #: The model diagram the ontology's documentation shows (rendered from model.dot, committed).
+    diagram: Path = PROJECT_ROOT / "docs" / "model.svg"
     output_dir: Path = PROJECT_ROOT / "build"
     #: Fixed build time for reproducible output (seconds since the epoch).
     source_date_epoch: int | None = field(default=None)
