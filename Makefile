@@ -31,3 +31,28 @@ test: lint
 
 clean:
 	rm -rf build
+
+# --- pages and linked data (server/pages, server/linked_data) -------------------------------
+# The query editor is YASGUI from npm (web/package-lock.json pins it), copied into the
+# static folder the app serves; the browser tests drive Debian's chromium, and a CJK font
+# makes Chinese render in their screenshots. Each step is skipped when already done.
+YASGUI := server/static/vendor/yasgui/yasgui.min.js
+
+.PHONY: web browser
+
+test: web browser
+serve: web
+
+web: $(YASGUI)
+
+$(YASGUI): web/package.json web/package-lock.json
+	command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm)
+	cd web && npm ci --no-audit --no-fund --ignore-scripts
+	mkdir -p $(dir $(YASGUI))
+	cp web/node_modules/@zazuko/yasgui/build/yasgui.min.js web/node_modules/@zazuko/yasgui/build/yasgui.min.css $(dir $(YASGUI))
+
+browser:
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "wenquanyi micro hei"; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei; \
+	fi
+# --- end of pages and linked data ------------------------------------------------------------

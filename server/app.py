@@ -6,7 +6,9 @@
     RateLimiting    429 past a client's allowance, shared by all workers
     ResponseCache   a repeated GET answered from memory, before Flask
     Compression     br / gzip by Accept-Encoding (cached compressed)
-    Flask           the blueprints: /sparql, /rdf-graph-store, /healthz
+    Flask           the blueprints: /sparql, /rdf-graph-store, /healthz; the pages
+                    (server/pages: /, /search, ….html); linked data (server/linked_data:
+                    303 from every IRI to its documents, /dumps, /.well-known/void)
 
 The order matters: CORS wraps the 429s and the cached answers too; the rate
 limit applies to cached answers as well; the cache keeps compressed bytes.
@@ -19,7 +21,7 @@ import logging
 import os
 
 import pyoxigraph
-from flask import Flask, Response, redirect
+from flask import Flask, Response
 from werkzeug.exceptions import HTTPException
 
 import server
@@ -30,6 +32,11 @@ from server.config import ServerConfig
 from server.cors import Cors
 from server.errors import HttpError
 from server.examples import load_examples
+from server.linked_data import routes as linked_data
+from server.linked_data.publication import EXTENSION as PUBLICATION
+from server.linked_data.publication import Publication
+from server.pages import routes as pages
+from server.pages.i18n import cache_variant
 from server.ratelimit import RateLimiting, SharedRateLimiter, create_table
 from server.response_cache import ResponseCache
 from server.service import EXTENSION, Service
@@ -51,15 +58,19 @@ def create_app(config: ServerConfig | None = None, store: Store | None = None) -
         store = open_store(config, prefixes)
 
     app = Flask(__name__)
-    app.config.update(MAX_CONTENT_LENGTH=config.max_body_bytes)
+    # Static files are linked with a content hash (?v=…): they may be kept a day.
+    app.config.update(MAX_CONTENT_LENGTH=config.max_body_bytes, SEND_FILE_MAX_AGE_DEFAULT=86400)
     examples = load_examples(config.examples_dir)
     service = Service(config, store, examples, prefixes, _salt(store, examples, prefixes))
     app.extensions[EXTENSION] = service
 
+    app.extensions[PUBLICATION] = Publication.create(config, store)
+
     app.register_blueprint(sparql.bp)
     app.register_blueprint(graph_store.bp)
     app.register_blueprint(health.bp)
-    app.add_url_rule("/", "index", lambda: redirect("sparql", 303))
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(linked_data.bp)
     _error_handlers(app)
 
     app.wsgi_app = _layers(app.wsgi_app, config, store)  # type: ignore[method-assign]
@@ -86,7 +97,9 @@ def _salt(store: Store, examples: list, prefixes: dict[str, str]) -> str:
 def _layers(wsgi, config: ServerConfig, store: Store):
     wsgi = Compression(wsgi)
     if config.response_cache_bytes:
-        wsgi = ResponseCache(wsgi, config.response_cache_bytes, store.info.last_modified)
+        wsgi = ResponseCache(
+            wsgi, config.response_cache_bytes, store.info.last_modified, cache_variant
+        )
     if config.rate_limit:
         table = config.rate_limit_file
         private = table is None

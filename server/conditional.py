@@ -13,12 +13,14 @@ from email.utils import parsedate_to_datetime
 VARY = "Accept, Accept-Encoding"
 
 
-def cache_headers(etag: str, last_modified: str, max_age: int) -> list[tuple[str, str]]:
+def cache_headers(
+    etag: str, last_modified: str, max_age: int, vary: str = VARY
+) -> list[tuple[str, str]]:
     return [
         ("ETag", etag),
         ("Last-Modified", last_modified),
         ("Cache-Control", f"public, max-age={max_age}"),
-        ("Vary", VARY),
+        ("Vary", vary),
     ]
 
 

@@ -80,6 +80,9 @@ class ServerConfig:
     #: Where the JSON access log goes: '-' for stderr, a file path, or 'off'.
     access_log: str = "-"
     examples_dir: Path = PROJECT_ROOT / "queries"
+    #: The official text the build read: pages quote its lines (checked against
+    #: the build's SHA-256 before a line is shown). Same variable as the build's.
+    source: Path = BuildSettings().source
     #: Stack of the engine's query thread, in MiB: deep queries recurse in the parser.
     engine_stack_mib: int = 512
     #: Shared memory that the workers' rate limiter counts in (made by ``serve``).
@@ -129,6 +132,11 @@ class ServerConfig:
     @property
     def endpoint_path(self) -> str:
         return "/sparql"
+
+    @property
+    def build_dir(self) -> Path:
+        """The build the store belongs to: its dumps and ontology files sit beside it."""
+        return self.store.parent
 
 
 _ENV_PREFIX = "CATALOGUE_"

@@ -1,7 +1,7 @@
 """Content negotiation: the ``format`` parameter first, then Accept with its q-values.
 
 Which formats exist is ``formats.py``'s business; this module only chooses.
-Choices are cached per (kind, Accept, format) because clients repeat the same
+Choices are cached per (formats offered, Accept, format) because clients repeat the same
 Accept header on every request and parsing it costs more than the lookup.
 """
 
@@ -21,7 +21,16 @@ class UnknownFormat(Exception):
 
 
 def choose(kind: Kind, accept: str | None, format_param: str | None, html: bool = True) -> Format:
-    choice = _choose(kind, accept or "", format_param or "", html)
+    offered = (*formats_of(kind), HTML) if html else formats_of(kind)
+    return choose_among(offered, accept, format_param, _WHAT[kind])
+
+
+def choose_among(
+    offered: tuple[Format, ...], accept: str | None, format_param: str | None, what: str
+) -> Format:
+    """The best of ``offered`` (in our order of preference) for this request; ``what``
+    names the content in error messages."""
+    choice = _choose(offered, accept or "", format_param or "", what)
     if isinstance(choice, Format):
         return choice
     error, message = choice
@@ -30,11 +39,10 @@ def choose(kind: Kind, accept: str | None, format_param: str | None, html: bool 
 
 @lru_cache(maxsize=512)
 def _choose(
-    kind: Kind, accept: str, format_param: str, html: bool
+    offered: tuple[Format, ...], accept: str, format_param: str, what: str
 ) -> Format | tuple[type[Exception], str]:
-    offered = (*formats_of(kind), HTML) if html else formats_of(kind)
     if format_param:
-        return _by_parameter(kind, offered, format_param.strip().lower())
+        return _by_parameter(offered, format_param.strip().lower(), what)
     if not accept.strip():
         return offered[0]
     ranges = parse_accept(accept)
@@ -47,12 +55,12 @@ def _choose(
         if q > best_q:
             best, best_q = fmt, q
     if best is None:
-        return NotAcceptable, _not_acceptable_message(kind, offered, accept)
+        return NotAcceptable, _not_acceptable_message(what, offered, accept)
     return best
 
 
 def _by_parameter(
-    kind: Kind, offered: tuple[Format, ...], value: str
+    offered: tuple[Format, ...], value: str, what: str
 ) -> Format | tuple[type[Exception], str]:
     for fmt in offered:
         if value in fmt.aliases or value in fmt.media_types:
@@ -60,10 +68,10 @@ def _by_parameter(
     known = [f for f in (*FORMATS, HTML) if value in f.aliases or value in f.media_types]
     if known:
         return NotAcceptable, (
-            f"format={value!r} ({known[0].media_type}) cannot carry {_WHAT[kind]}; "
+            f"format={value!r} ({known[0].media_type}) cannot carry {what}; "
             f"use one of: {_names(offered)}"
         )
-    return UnknownFormat, f"unknown format {value!r}; {_WHAT[kind]} can be: {_names(offered)}"
+    return UnknownFormat, f"unknown format {value!r}; {what} can be: {_names(offered)}"
 
 
 _WHAT = {
@@ -77,9 +85,9 @@ def _names(offered: tuple[Format, ...]) -> str:
     return ", ".join(f"{f.aliases[0]} ({f.media_type})" for f in offered)
 
 
-def _not_acceptable_message(kind: Kind, offered: tuple[Format, ...], accept: str) -> str:
+def _not_acceptable_message(what: str, offered: tuple[Format, ...], accept: str) -> str:
     return (
-        f"none of the media types in 'Accept: {accept}' can carry {_WHAT[kind]}. "
+        f"none of the media types in 'Accept: {accept}' can carry {what}. "
         f"Ask for one of: {', '.join(f.media_type for f in offered)} "
         f"(or use the format parameter: {', '.join(f.aliases[0] for f in offered)})"
     )

@@ -2,31 +2,58 @@
 
 Rendered on the server and complete without JavaScript: the form submits with
 GET (so a query page can be bookmarked and shared), results come back as an
-HTML table, and everything it needs is inline (no CDN, no external request).
+HTML table whose IRIs link to their pages here. Where the build vendored YASGUI
+(``make web``: ``server/static/vendor/yasgui/``), a script replaces the form
+with its editor (syntax highlighting, prefix completion) and result views:
+progressive enhancement, nothing loaded from another origin.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
-from flask import Response, render_template
+from flask import Response, render_template, request
 
 from server.errors import HttpError
 from server.formats import Kind
+from server.linked_data.publication import current_publication, current_site
+from server.linked_data.vocabulary import canonical_language
+from server.pages import i18n
+from server.pages.rendering import common_context
+from server.pages.view import Linker
+from server.query_text import inspect
 from server.service import Service
 from server.store.interface import Answer
 
 #: Rows shown in the page; the full answer is a download away (CSV, JSON).
 MAX_ROWS = 1000
 
-#: Content Security Policy: nothing but this page's own inline style and form.
+#: Content Security Policy: this site's own scripts and styles only. YASGUI sets
+#: style attributes from script, hence 'unsafe-inline' for styles (not scripts).
 CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
+#: Formats an answer can be downloaded in: (format parameter, label, kind of query).
+DOWNLOADS = [
+    ("csv", "CSV", "results"),
+    ("tsv", "TSV", "results"),
+    ("json", "SPARQL JSON", "results"),
+    ("xml", "SPARQL XML", "results"),
+    ("turtle", "Turtle", "graph"),
+    ("ntriples", "N-Triples", "graph"),
+    ("rdfxml", "RDF/XML", "graph"),
+    ("jsonld", "JSON-LD", "graph"),
+]
+#: Where ``make web`` puts YASGUI's build.
+YASGUI = Path(__file__).parent / "static" / "vendor" / "yasgui" / "yasgui.min.js"
 
-DEFAULT_QUERY = """SELECT ?concept ?notation ?label WHERE {
+DEFAULT_QUERY = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+
+SELECT ?concept ?notation ?label WHERE {
   ?concept skos:inScheme ?scheme ;
            skos:notation ?notation ;
            skos:prefLabel ?label .
@@ -54,7 +81,18 @@ def render(
     examples = service.examples
     chosen = next((e for e in examples if e.name == example), None)
     text = query or (chosen.text if chosen else "") or DEFAULT_QUERY
-    context: dict[str, object] = {
+    language = i18n.language_of(request.environ, request.args.get("lang"))
+    publication = current_publication()
+    # IRIs in the answer link to their pages here, not to the namespace's host.
+    links = Linker(publication.index, publication.addresses, current_site(), language)
+    context = common_context(language)
+    graph_query = inspect(text).keyword in ("construct", "describe")
+    context |= {
+        "downloads": [d for d in DOWNLOADS if (d[2] == "graph") == graph_query],
+        "all_downloads": DOWNLOADS,
+        "yasgui": YASGUI.is_file(),
+        "local_href": links.href,
+        "lang_tag": canonical_language,
         "query": text,
         "examples": examples,
         "example": example,
@@ -68,7 +106,11 @@ def render(
         context.update(_answer_context(answer))
     status = error.status if error else 200
     body = render_template("query.html", **context)
-    headers = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff"}
+    headers = {
+        "Content-Security-Policy": CSP,
+        "X-Content-Type-Options": "nosniff",
+        "Content-Language": language.tag,
+    }
     if error:
         headers.update(error.headers)
     return Response(body, status, headers, content_type="text/html; charset=utf-8")

@@ -3,9 +3,10 @@
 Answers are immutable within a build, so a worker may replay any cacheable
 answer it has sent: keyed by everything that selects the bytes (path, query
 string, Accept, the chosen content coding, host and scheme, since the service
-description names the endpoint's URL), bounded in bytes, least recently used
-out first. The application marks what may be kept (``catalogue.cacheable`` in
-the WSGI environ): complete 200 answers only, never a streamed one.
+description names the endpoint's URL, and the pages' language), bounded in
+bytes, least recently used out first. The application marks what may be kept
+(``catalogue.cacheable`` in the WSGI environ): complete 200 answers only, never
+a streamed one.
 
 This is what lets a Python endpoint keep up with a compiled one on repeated
 queries; the benchmark also reports the numbers with it defeated.
@@ -44,8 +45,16 @@ class Entry:
 
 
 class ResponseCache:
-    def __init__(self, app: WSGIApp, max_bytes: int, last_modified: float) -> None:
+    def __init__(
+        self,
+        app: WSGIApp,
+        max_bytes: int,
+        last_modified: float,
+        variant: Callable[[dict], str] | None = None,
+    ) -> None:
         self.app = app
+        #: What else selects the bytes (the pages' language, from Cookie and Accept-Language).
+        self.variant = variant
         self.max_bytes = max_bytes
         #: One answer may take at most a quarter of the cache.
         self.max_entry = max_bytes // 4
@@ -65,6 +74,7 @@ class ResponseCache:
             choose_encoding(environ.get("HTTP_ACCEPT_ENCODING")),
             environ.get("HTTP_HOST"),
             environ.get("wsgi.url_scheme"),
+            self.variant(environ) if self.variant else "",
         )
         entry = self._entries.get(key)
         if entry is not None:

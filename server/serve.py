@@ -148,8 +148,10 @@ def _banner(config: ServerConfig, source: object) -> str:
     log = {"-": "stderr", "off": "off"}.get(config.access_log, config.access_log)
     return "\n".join(
         [
-            "服务外包产业重点发展领域指导目录（2022年版） — SPARQL 1.1 endpoint",
+            "服务外包产业重点发展领域指导目录（2022年版） — SPARQL 1.1 endpoint and linked data",
             f"  serving      {source}",
+            f"  pages        {base}/  (every IRI resolves: 303 to its page or its RDF)",
+            f"  VoID         {base}/.well-known/void",
             f"  SPARQL       {base}/sparql  (query page in a browser; service description on GET)",
             f"  Graph Store  {base}/rdf-graph-store",
             f"  health       {base}/healthz",

@@ -185,6 +185,7 @@ def snapshot(store_link: Path) -> tuple[bytes, BuildInfo]:
         quads=quads,
         graphs=graphs,
         namespace=str(build["namespace"]) if "namespace" in build else None,
+        source_sha256=str(build["source_sha256"]) if "source_sha256" in build else None,
     )
     return data, info
 

@@ -30,6 +30,8 @@ class BuildInfo:
     #: The named graphs' IRIs, sorted.
     graphs: tuple[str, ...]
     namespace: str | None = None
+    #: SHA-256 of the official text the build read, to check a copy before quoting it.
+    source_sha256: str | None = None
 
 
 @dataclass(frozen=True)

@@ -290,7 +290,14 @@ class IsolatedStore:
 
 
 def _info_tuple(info: BuildInfo) -> tuple[object, ...]:
-    return (info.build_id, info.last_modified, info.quads, info.graphs, info.namespace)
+    return (
+        info.build_id,
+        info.last_modified,
+        info.quads,
+        info.graphs,
+        info.namespace,
+        info.source_sha256,
+    )
 
 
 def _error(payload: bytes) -> StoreError:

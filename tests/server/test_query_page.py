@@ -29,7 +29,8 @@ def test_page_has_a_form_and_the_examples(live: Server) -> None:
 
 def test_page_needs_nothing_from_elsewhere(live: Server) -> None:
     html = page(live)
-    assert "<script" not in html
+    # YASGUI and its starter are served from here (static/); nothing from another origin.
+    assert not re.search(r'<script[^>]+src="(?:https?:)?//', html)
     assert not re.search(r'<link[^>]+href="https?:', html)
     assert not re.search(r'src="https?:', html)
 
@@ -45,7 +46,10 @@ def test_select_answer_is_a_table(live: Server) -> None:
     html = page(live, query="SELECT ?c ?n WHERE { ?c skos:notation ?n } ORDER BY ?n")
     assert "Answer: 3 rows" in html
     assert "<th>?c</th>" in html and "<th>?n</th>" in html
-    assert 'href="https://w3id.org/service-outsourcing/2022/domain/01"' in html
+    # IRIs link to their pages here, not to the namespace's host (which may not serve them).
+    assert (
+        'href="/2022/domain/01.html">https://w3id.org/service-outsourcing/2022/domain/01<' in html
+    )
 
 
 def test_ask_and_construct_answers(live: Server) -> None:

@@ -1,0 +1,108 @@
+"""A resource's RDF documents: the description's triples, serialized by the store.
+
+Turtle, N-Triples and RDF/XML come straight from the engine. JSON-LD is
+compacted with the project's @context (the dumps' own), since the engine
+writes expanded JSON-LD that nobody reads for pleasure. Language tags get back
+their BCP 47 case (``zh-Hans``; Oxigraph stores them lower-cased).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pyoxigraph as ox
+
+from server.formats import Format
+from server.linked_data.describe import describe_query
+from server.linked_data.documents import JSONLD, NTRIPLES, TURTLE
+from server.linked_data.vocabulary import canonical_language
+from server.store.interface import QueryRequest, Store
+
+_TAG = r"[a-zA-Z]{1,8}(?:-[a-zA-Z0-9]{1,8})+"
+#: Where each syntax writes a language tag (only tags with subtags change case).
+_TAG_PLACES = {
+    "turtle": re.compile(rf'(?<=[^\\]")@({_TAG})\b'),
+    "ntriples": re.compile(rf'(?<=[^\\]")@({_TAG})\b'),
+    "rdfxml": re.compile(rf'(?<=xml:lang=")({_TAG})(?=")'),
+    "jsonld": re.compile(rf'(?<="@language": ")({_TAG})(?=")'),
+}
+
+
+def restore_language_case(data: bytes, format_name: str) -> bytes:
+    pattern = _TAG_PLACES.get(format_name)
+    if pattern is None:
+        return data
+    text = data.decode("utf-8")
+    fixed = pattern.sub(
+        lambda m: m.group(0).replace(m.group(1), canonical_language(m.group(1))), text
+    )
+    return fixed.encode("utf-8")
+
+
+def construct(store: Store, query: str, fmt: Format, timeout: float) -> bytes:
+    """A CONSTRUCT's answer in ``fmt``, written for reading: each statement once, the
+    described resource's first, then the others grouped by subject."""
+    request = QueryRequest(query, results_format=None, graph_format=NTRIPLES.name)
+    data = store.query(request, time.monotonic() + timeout).body()
+    triples = _tidy(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), query)
+    return serialize(triples, fmt, _prefixes())
+
+
+def _tidy(quads, query: str) -> list[ox.Triple]:
+    """Deduplicated (a CONSTRUCT repeats what several patterns produce) and ordered:
+    named subjects by IRI, then blank nodes, so a reader finds each subject once."""
+    unique = dict.fromkeys(quad.triple for quad in quads)
+
+    def key(t: ox.Triple) -> tuple:
+        blank = isinstance(t.subject, ox.BlankNode)
+        return (blank, str(t.subject), str(t.predicate), str(t.object))
+
+    return sorted(unique, key=key)
+
+
+def _prefixes() -> dict[str, str]:
+    from catalogue.vocab import PREFIXES
+
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+
+def describe(
+    store: Store, iri: str, timeout: float, document: str, dataset: str
+) -> list[ox.Triple]:
+    """The description as triples, for the HTML page."""
+    data = construct(store, describe_query(iri, document, dataset), NTRIPLES, timeout)
+    return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+
+
+def describe_as(
+    store: Store, iri: str, fmt: Format, timeout: float, document: str, dataset: str
+) -> bytes:
+    return construct(store, describe_query(iri, document, dataset), fmt, timeout)
+
+
+def serialize(triples: list[ox.Triple], fmt: Format, prefixes: dict[str, str]) -> bytes:
+    """Triples in ``fmt``. Turtle and JSON-LD are written by rdflib, as the dumps are:
+    lists as ``( … )``, JSON-LD compacted with the dumps' @context; N-Triples and
+    RDF/XML by Oxigraph, in the order given."""
+    if fmt in (TURTLE, JSONLD):
+        data = _rdflib(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), fmt, prefixes)
+    else:
+        rdf_format = ox.RdfFormat.from_media_type(fmt.media_type)
+        named = fmt.name == "rdfxml"
+        data = ox.serialize(triples, format=rdf_format, prefixes=prefixes if named else None)
+    return restore_language_case(data, fmt.name)
+
+
+def _rdflib(ntriples: bytes, fmt: Format, prefixes: dict[str, str]) -> bytes:
+    from rdflib import Graph
+
+    graph = Graph(bind_namespaces="none")
+    graph.parse(data=ntriples, format="nt")
+    if fmt is JSONLD:
+        return graph.serialize(
+            format="json-ld", context=prefixes, auto_compact=True, encoding="utf-8"
+        )
+    for prefix, namespace in prefixes.items():
+        graph.bind(prefix, namespace)
+    return graph.serialize(format="turtle", encoding="utf-8")

@@ -1,0 +1,214 @@
+"""The linked-data blueprint: 303 from an IRI to its document, the RDF documents, the
+dumps, ``/.well-known/void``. HTML documents are the pages' (``server/pages``), which
+answer ``….html``; unknown paths raise 404, which the pages turn into suggestions.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from flask import Blueprint, Response, abort, request, send_file
+
+from server.answers import deadline, not_modified_response, store_error
+from server.compression import choose_encoding
+from server.conditional import cache_headers, not_modified
+from server.conneg import NotAcceptable, UnknownFormat, choose_among
+from server.errors import HttpError
+from server.formats import HTML, Format
+from server.linked_data.addresses import relative_reference
+from server.linked_data.documents import (
+    EXTENSION_OF,
+    NTRIPLES,
+    PLAIN_TEXT,
+    RESOURCE_FORMATS,
+    document_path,
+    split_extension,
+)
+from server.linked_data.publication import Publication, current_publication, current_site
+from server.linked_data.rdf_output import describe_as, serialize
+from server.linked_data.void import describe_dataset
+from server.response_cache import CACHEABLE
+from server.service import Service, current_service
+from server.store.interface import GraphRequest, StoreError
+
+bp = Blueprint("linked_data", __name__)
+
+#: Documents do not vary with Accept: each format has its own URL.
+DOCUMENT_VARY = "Accept-Encoding"
+
+
+@bp.route("/<path:path>", methods=["GET"])
+def resolve(path: str) -> Response:
+    publication = current_publication()
+    index = publication.index
+    request_path = "/" + path
+    document = split_extension(request_path)
+    if document.extension:
+        iri = index.canonical(publication.addresses.iri_of(document.resource))
+        fmt = document.format
+        if (
+            fmt is not None
+            and fmt is not HTML  # the pages' blueprint answers ….html
+            and index.resolves(iri)
+            and not index.served_directly(iri)
+            and fmt in publication.formats(iri)
+        ):
+            return rdf_document(publication, iri, fmt)
+        abort(404)
+    iri = publication.addresses.iri_of(request_path)
+    if index.resolves(iri) and not index.served_directly(iri):
+        return see_other(publication, request_path, iri)
+    abort(404)
+
+
+def see_other(publication: Publication, request_path: str, iri: str) -> Response:
+    """303 See Other: from the thing to the document about it in the negotiated format."""
+    index = publication.index
+    canonical = index.canonical(iri)
+    offered = publication.formats(canonical)
+    fmt = negotiate(offered, f"the description of <{iri}>")
+    resource_path = publication.addresses.path_of(canonical) or request_path
+    target = document_path(resource_path, EXTENSION_OF[fmt.name])
+    location = _location(request_path, target)
+    language = request.args.get("lang")
+    if language:
+        location += "?lang=" + quote(language)
+    service = current_service()
+    headers = {
+        "Location": location,
+        "Vary": "Accept",
+        "Cache-Control": f"public, max-age={service.config.max_age}",
+        "Link": alternate_links(request_path, resource_path, offered),
+    }
+    return Response(
+        f"See Other: {location}\n", 303, headers, content_type="text/plain; charset=utf-8"
+    )
+
+
+def negotiate(offered: tuple[Format, ...], what: str) -> Format:
+    """The format for this request: ``format``/``_format`` parameter, else Accept."""
+    param = request.args.get("format") or request.args.get("_format")
+    try:
+        return choose_among(offered, request.headers.get("Accept"), param, what)
+    except UnknownFormat as error:
+        raise HttpError(400, str(error)) from None
+    except NotAcceptable as error:
+        raise HttpError(406, str(error)) from None
+
+
+def _location(request_path: str, target: str) -> str:
+    site = current_site()
+    return site.absolute(target) if site.configured else relative_reference(request_path, target)
+
+
+def alternate_links(request_path: str, resource_path: str, offered: tuple[Format, ...]) -> str:
+    """``Link`` to every document of the resource (RFC 8288), relative to the request."""
+    links = []
+    for fmt in offered:
+        target = document_path(resource_path, EXTENSION_OF[fmt.name])
+        reference = relative_reference(request_path, target)
+        links.append(f'<{reference}>; rel="alternate"; type="{fmt.media_type}"')
+    return ", ".join(links)
+
+
+def document_headers(
+    service: Service, etag: str, request_path: str, resource_path: str, iri: str, offered, vary: str
+) -> list[tuple[str, str]]:
+    """What every document answer carries: caching headers, and links to its subject
+    (``rel="describes"``, RFC 6892) and to its other formats."""
+    headers = cache_headers(etag, service.last_modified_http, service.config.max_age, vary)
+    links = alternate_links(request_path, resource_path, offered)
+    headers.append(("Link", f'<{iri}>; rel="describes", {links}'))
+    return headers
+
+
+def rdf_document(publication: Publication, iri: str, fmt: Format) -> Response:
+    service = current_service()
+    environ = request.environ
+    site = current_site()
+    encoding = choose_encoding(environ.get("HTTP_ACCEPT_ENCODING"))
+    etag = service.etag("document", iri, fmt.name, encoding, site.base_url)
+    resource_path = publication.addresses.path_of(iri) or request.path
+    headers = document_headers(
+        service,
+        etag,
+        request.path,
+        resource_path,
+        iri,
+        publication.formats(iri),
+        DOCUMENT_VARY,
+    )
+    if not_modified(environ, etag, service.info.last_modified):
+        return not_modified_response(service, etag)
+    body = _document_body(publication, service, iri, fmt, site.absolute(request.path))
+    environ[CACHEABLE] = True
+    return Response(body, 200, headers, content_type=fmt.content_type)
+
+
+def _document_body(
+    publication: Publication, service: Service, iri: str, fmt: Format, url: str
+) -> bytes:
+    timeout = service.config.query_timeout
+    kind = publication.index.kind(iri)
+    try:
+        if kind == "ontology":
+            file = publication.files.ontology_file(EXTENSION_OF[fmt.name])
+            if file is not None:
+                return file.path.read_bytes()
+            if fmt is NTRIPLES:
+                graph = publication.addresses.namespace + "graph/ontology"
+                answer = service.store.graph(
+                    GraphRequest(fmt.name, graph), deadline(request.environ, service)
+                )
+                return answer.body()
+        if fmt is PLAIN_TEXT:
+            if publication.source.data is None:
+                abort(404)
+            return publication.source.data
+        if iri == publication.dataset:
+            triples = describe_dataset(
+                service.store,
+                publication.addresses.namespace,
+                current_site(),
+                publication.files,
+                timeout,
+            )
+            return serialize(triples, fmt, service.prefixes)
+        return describe_as(service.store, iri, fmt, timeout, url, publication.dataset)
+    except StoreError as error:
+        raise store_error(error, service, {}) from None
+
+
+@bp.route("/.well-known/void", methods=["GET"])
+def well_known_void() -> Response:
+    """The VoID description (RFC 8615 well-known URI; VoID §7.2), by content negotiation."""
+    publication = current_publication()
+    fmt = negotiate(RESOURCE_FORMATS, "the dataset's VoID description")
+    dataset_path = publication.addresses.path_of(publication.dataset) or "/dataset"
+    target = document_path(dataset_path, EXTENSION_OF[fmt.name])
+    if fmt is HTML:  # a person: the dataset's page
+        location = _location(request.path, target)
+        return Response(f"See Other: {location}\n", 303, {"Location": location, "Vary": "Accept"})
+    response = rdf_document(publication, publication.dataset, fmt)
+    response.headers["Content-Location"] = relative_reference(request.path, target)
+    response.headers["Vary"] = "Accept, Accept-Encoding"
+    return response
+
+
+@bp.route("/dumps/<name>", methods=["GET"])
+def dump(name: str) -> Response:
+    """A dump file: the IRI ``{ns}dumps/{name}`` names the file itself, so it is served."""
+    file = current_publication().files.dump(name)
+    if file is None:
+        abort(404)
+    service = current_service()
+    response = send_file(
+        file.path,
+        mimetype=file.media_type,
+        etag=file.sha256,
+        conditional=True,
+        max_age=service.config.max_age,
+        last_modified=service.info.last_modified,
+    )
+    response.headers["Cache-Control"] = f"public, max-age={service.config.max_age}"
+    return response

@@ -1,0 +1,178 @@
+"""The pages in a real browser: Debian's chromium, headless, driven by Playwright.
+
+A reader's path through the site by clicking (home → category → domain →
+business type, and back), the language switch, and the query editor: run an
+example, click a result. Screenshots of the home page, a domain page and the
+query page go to build/screenshots/ (not committed) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from catalogue.settings import PROJECT_ROOT
+from server.query_page import YASGUI
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOTS = PROJECT_ROOT / "build" / "screenshots"
+#: What chromium needs to run here: no sandbox as root, no GPU, and no traffic of its own.
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason="chromium is not installed (make browser installs it)"
+)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_site: str):
+    context = browser.new_context(
+        base_url=live_site, locale="en-GB", viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    requests_elsewhere: list[str] = []
+    page.on(
+        "request",
+        lambda r: (
+            None if r.url.startswith((live_site, "data:")) else requests_elsewhere.append(r.url)
+        ),
+    )
+    yield page
+    context.close()
+    assert not requests_elsewhere, requests_elsewhere  # no CDN, no analytics, nothing
+
+
+def shoot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def heading(page) -> str:
+    return page.locator("h1").first.inner_text()
+
+
+def test_navigate_down_the_hierarchy_and_back(page) -> None:
+    page.goto("/")
+    assert "Guiding Catalogue of Key Development Areas" in heading(page)
+    shoot(page, "home")
+    page.locator(".card").first.get_by_role(
+        "link", name=re.compile("Information technology outsourcing")
+    ).click()
+    page.wait_for_url("**/2022/category/ITO.html")
+    assert "Information technology outsourcing" in heading(page)
+    page.get_by_role("link", name=re.compile("New-generation information technology")).first.click()
+    page.wait_for_url("**/2022/domain/06.html")
+    assert "New-generation information technology" in heading(page)
+    shoot(page, "domain")
+    page.locator("section.narrower").get_by_role(
+        "link", name=re.compile("Automatic recognition")
+    ).click()
+    page.wait_for_url("**/2022/business-type/06.09.html")
+    assert "Automatic recognition services" in heading(page)
+    # its sub-types, in order, and the way back up by the breadcrumb
+    children = page.locator("section.narrower ol.children > li > a .code").all_inner_texts()
+    assert children == [f"06.09.0{n}" for n in range(1, 7)]
+    page.locator("nav.breadcrumb").get_by_role("link", name=re.compile("^ITO")).click()
+    page.wait_for_url("**/2022/category/ITO.html")
+    page.go_back()
+    page.go_back()
+    page.wait_for_url("**/2022/domain/06.html")
+    assert "New-generation information technology" in heading(page)
+
+
+def test_switch_language_and_keep_it(page) -> None:
+    page.goto("/2022/domain/05.html")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator(".lang-switch").get_by_role("link", name="中文").click()
+    page.wait_for_url("**/2022/domain/05.html?lang=zh")
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+    assert "电子商务平台服务" in heading(page)
+    # The choice is remembered: a plain link (no ?lang=) stays in Chinese.
+    page.locator("nav.breadcrumb").get_by_role("link", name=re.compile("ITO")).click()
+    page.wait_for_url("**/2022/category/ITO.html")
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+    assert "信息技术外包" in heading(page)
+    # English next to the Chinese is marked as our translation, in its own language.
+    other = page.locator("p.other-name span[lang='en']").first
+    assert other.inner_text() == "Information technology outsourcing"
+    page.locator(".lang-switch").get_by_role("link", name="English").click()
+    page.wait_for_url("**lang=en")
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_search_then_follow_a_result(page) -> None:
+    page.goto("/")
+    page.get_by_label("Search by name or code").fill("人脸")
+    page.get_by_label("Search by name or code").press("Enter")
+    page.wait_for_url("**/search?q=*")
+    page.locator("ol.results").get_by_role(
+        "link", name=re.compile("人脸识别|Face recognition")
+    ).first.click()
+    page.wait_for_url("**/2022/business-type/06.09.05.html")
+    assert "Face recognition" in heading(page)
+
+
+@pytest.mark.skipif(not YASGUI.is_file(), reason="YASGUI is not vendored (make web)")
+def test_query_editor_runs_an_example_and_links_results(page) -> None:
+    page.goto("/sparql")
+    page.wait_for_selector(".yasqe .CodeMirror")  # YASGUI replaced the form
+    assert not page.locator("#query-form").is_visible()
+    example = page.locator(".examples li", has_text="face recognition")
+    example.get_by_role("link", name="run").click()
+    cell = page.locator(".yasr").get_by_role("link", name=re.compile("06.09.05")).first
+    cell.wait_for()
+    shoot(page, "query")
+    # download links follow the query in the editor
+    assert "format=csv" in page.locator("#downloads a", has_text="CSV").get_attribute("href")
+    cell.click()
+    page.wait_for_url("**/2022/business-type/06.09.05.html")
+    assert "Face recognition" in heading(page)
+
+
+def test_query_page_works_without_javascript(browser, live_site: str) -> None:
+    context = browser.new_context(base_url=live_site, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/sparql")
+    page.locator("#query").fill(
+        'SELECT ?n WHERE { ?c skos:notation ?n ; skos:broader ?p . ?p skos:notation "ITO" }'
+    )
+    page.get_by_role("button", name="Run query").click()
+    page.wait_for_url("**/sparql?query=*")
+    assert "Answer: 6 rows" in page.locator("h2", has_text="Answer").inner_text()
+    context.close()
+
+
+def test_readable_on_a_phone(browser, live_site: str) -> None:
+    context = browser.new_context(
+        base_url=live_site, viewport={"width": 375, "height": 740}, locale="zh-CN"
+    )
+    page = context.new_page()
+    for path in ("/", "/2022/domain/08.html", "/2022.html", "/2022/source.html"):
+        page.goto(path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, (path, overflow)  # nothing wider than the screen
+    shoot(page, "source-phone")
+    context.close()

@@ -1,0 +1,71 @@
+"""Fixtures for the site's tests (tests/linked_data, tests/pages): the real build, served.
+
+The catalogue's own build (``tests/conftest.py``'s ``build``, made once per
+session) behind the app in this process (Flask's client runs the same WSGI
+layers as a server: cache, compression, CORS), and behind a real
+``outsourcing-catalogue serve`` for the browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from catalogue.settings import PROJECT_ROOT, BuildSettings
+from server.app import create_app, project_prefixes
+from server.config import ServerConfig
+from server.store.embedded import EmbeddedStore, snapshot
+
+NS = "https://w3id.org/service-outsourcing/"
+ONTOLOGY = NS + "ontology"
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+@pytest.fixture(scope="session")
+def site_build(build, build_settings: BuildSettings) -> Path:
+    """The build folder: store, dumps, ontology files (and pyLODE's pages if made)."""
+    return build_settings.output_dir
+
+
+def site_config(build_dir: Path, **settings: object) -> ServerConfig:
+    return ServerConfig(
+        store=build_dir / "store",
+        examples_dir=PROJECT_ROOT / "queries",
+        access_log="off",
+        rate_limit=None,
+        **settings,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture(scope="session")
+def site_store(site_build: Path) -> EmbeddedStore:
+    data, info = snapshot(site_build / "store")
+    return EmbeddedStore.from_nquads(data, info, project_prefixes())
+
+
+@pytest.fixture(scope="session")
+def site_app(site_build: Path, site_store: EmbeddedStore) -> Flask:
+    return create_app(site_config(site_build), store=site_store)
+
+
+@pytest.fixture
+def site(site_app: Flask) -> FlaskClient:
+    return site_app.test_client()
+
+
+@pytest.fixture(scope="session")
+def live_site(site_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real server over the real build; yields its base URL."""
+    from tests.server.endpoint_support import start_server, stop_server
+
+    root = tmp_path_factory.mktemp("site")
+    for name in ("store", "dumps", "ontology"):
+        (root / name).symlink_to((site_build / name).resolve())
+    (root / "queries").symlink_to(PROJECT_ROOT / "queries")
+    server = start_server(root, "site")
+    yield server.url
+    stop_server(server)
