@@ -1,5 +1,5 @@
-"""The build: official text → checked structure → graph → validation → dumps → OWL files and
-ontology docs → store.
+"""The build: official text → checked structure → graph → validation → quality report →
+dumps → OWL files and ontology docs → store.
 
 Nothing is published unless every step succeeds: the dumps are written to a
 staging folder and swapped in, the store is built beside the current one.
@@ -16,9 +16,11 @@ from catalogue.dumps import DUMPS, write_dumps
 from catalogue.graph.dataset import BuiltDataset, build_dataset
 from catalogue.owl import DOCS, publish_owl_files
 from catalogue.owl.docs import PAGE
+from catalogue.quality.gate import REPORT_TEXT, gate, write_report
+from catalogue.quality.report import Report
 from catalogue.settings import BuildSettings
 from catalogue.source.parser import parse_file
-from catalogue.store import build_store
+from catalogue.store import build_id_of, build_store
 from catalogue.validation import ValidationResult, validate_graph
 from catalogue.vocab import RDF, SOC, XKOS
 
@@ -36,6 +38,8 @@ class BuildResult:
     dumps: dict[str, Path]
     store: Path
     owl_files: dict[str, Path]
+    quality: Report
+    quality_files: dict[str, Path]
 
 
 def run_build(settings: BuildSettings, console: Console) -> BuildResult:
@@ -52,12 +56,19 @@ def run_build(settings: BuildSettings, console: Console) -> BuildResult:
     console.step("validating with SHACL (project shapes + XKOS best-practice shapes)")
     # The ontology describes terms, it is not catalogue data: its skos:definition
     # literals are not the notes the XKOS shapes are about.
-    validation = validate_graph(built.union(exclude=("ontology",)), settings.ontology_dir)
+    data = built.union(exclude=("ontology",))
+    validation = validate_graph(data, settings.ontology_dir)
     if not validation.conforms:
         raise InvalidGraph(validation)
+    console.step("checking SKOS quality (the report `check` prints; SHACL as just validated)")
+    quality = gate(built.union(), data, settings.namespace, settings.ontology_dir, validation)
 
     console.step(f"writing dumps to {settings.dumps_dir}")
     dumps = publish_dumps(built, settings.dumps_dir)
+    # The report names the build it belongs to, so that a server can tell a stale one.
+    quality.build_id = build_id_of(dumps["catalogue.nq"])
+    console.step(f"writing the quality report to {settings.quality_dir}")
+    quality_files = write_report(quality, settings.quality_dir)
     console.step(
         f"writing the ontology, its documentation and an OWL 2 DL view of the data"
         f" to {settings.owl_dir}"
@@ -69,7 +80,7 @@ def run_build(settings: BuildSettings, console: Console) -> BuildResult:
         settings.store_dir,
         info={"namespace": settings.namespace, "source_sha256": catalogue.source_sha256},
     )
-    return BuildResult(built, validation, dumps, store, owl_files)
+    return BuildResult(built, validation, dumps, store, owl_files, quality, quality_files)
 
 
 def publish_dumps(built: BuiltDataset, directory: Path) -> dict[str, Path]:
@@ -107,6 +118,11 @@ def summary(result: BuildResult, elapsed: float) -> str:
     graph_sizes = ", ".join(f"{name} {len(g)}" for name, g in built.graphs.items())
     lines.append(f"  triples: {len(union)} ({graph_sizes})")
     lines.append(f"  SHACL: conforms ({len(result.validation.violations)} warnings)")
+    quality = result.quality
+    lines.append(
+        f"  quality: {len(quality.ran)} checks, {quality.violations} violations, "
+        f"{quality.warnings} warnings ({result.quality_files[REPORT_TEXT]})"
+    )
     size = sum(f.stat().st_size for f in result.store.rglob("*") if f.is_file())
     lines.append(f"  store: {result.store} ({size / 1024:.0f} KiB)")
     lines.append(f"  dumps: {', '.join(sorted(result.dumps))}")

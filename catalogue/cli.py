@@ -100,6 +100,7 @@ def _build_options(parser: argparse.ArgumentParser) -> None:
 
 def _build(settings: BuildSettings, console: Console) -> int:
     from catalogue.build import InvalidGraph, run_build, summary
+    from catalogue.quality.gate import QualityViolations, violation_lines
 
     try:
         result = run_build(settings, console)
@@ -107,6 +108,11 @@ def _build(settings: BuildSettings, console: Console) -> int:
         console.error(f"error: {error}; nothing was published:")
         for violation in error.result.violations:
             console.error(f"  {violation}")
+        return 1
+    except QualityViolations as error:
+        console.error(f"error: {error}; nothing was published:")
+        for line in violation_lines(error.report):
+            console.error(f"  {line}")
         return 1
     console.result(summary(result, console.elapsed()))
     return 0

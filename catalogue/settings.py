@@ -40,6 +40,11 @@ class BuildSettings:
         return self.output_dir / "store"
 
     @property
+    def quality_dir(self) -> Path:
+        """The SKOS quality report of the build (catalogue/quality/gate.py)."""
+        return self.output_dir / "quality"
+
+    @property
     def owl_dir(self) -> Path:
         """The ontology and a DL view of the data, for OWL tools (catalogue/owl/)."""
         return self.output_dir / "ontology"

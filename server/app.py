@@ -7,8 +7,9 @@
     ResponseCache   a repeated GET answered from memory, before Flask
     Compression     br / gzip by Accept-Encoding (cached compressed)
     Flask           the blueprints: /sparql, /rdf-graph-store, /healthz; the pages
-                    (server/pages: /, /search, ….html); linked data (server/linked_data:
-                    303 from every IRI to its documents, /dumps, /.well-known/void)
+                    (server/pages: /, /search, ….html, /model, /quality); linked data
+                    (server/linked_data: 303 from every IRI to its documents, /dumps,
+                    /.well-known/void)
 
 The order matters: CORS wraps the 429s and the cached answers too; the rate
 limit applies to cached answers as well; the cache keeps compressed bytes.
@@ -35,6 +36,7 @@ from server.examples import load_examples
 from server.linked_data import routes as linked_data
 from server.linked_data.publication import EXTENSION as PUBLICATION
 from server.linked_data.publication import Publication
+from server.pages import quality
 from server.pages import routes as pages
 from server.pages.i18n import cache_variant
 from server.ratelimit import RateLimiting, SharedRateLimiter, create_table
@@ -70,6 +72,7 @@ def create_app(config: ServerConfig | None = None, store: Store | None = None) -
     app.register_blueprint(graph_store.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(quality.bp)
     app.register_blueprint(linked_data.bp)
     _error_handlers(app)
 

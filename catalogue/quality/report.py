@@ -28,6 +28,8 @@ class Report:
     concepts: int
     schemes: int
     results: list[CheckResult] = field(default_factory=list)
+    #: The build the report is about, when a build wrote it (``check`` on a dump has none).
+    build_id: str | None = None
 
     @property
     def violations(self) -> int:
@@ -36,6 +38,14 @@ class Report:
     @property
     def warnings(self) -> int:
         return sum(len(r.findings) - len(r.violations) for r in self.results)
+
+    @property
+    def ran(self) -> list[CheckResult]:
+        return [r for r in self.results if not r.skipped]
+
+    @property
+    def failed(self) -> list[CheckResult]:
+        return [r for r in self.results if r.violations]
 
     def result(self, check_id: str) -> CheckResult:
         return next(r for r in self.results if r.check.id == check_id)
@@ -54,9 +64,11 @@ def run_checks(graph: CheckedGraph, source: str, skip: frozenset[str] = frozense
 
 
 def to_json(report: Report) -> str:
+    build = {"build_id": report.build_id} if report.build_id else {}
     return json.dumps(
         {
             "source": report.source,
+            **build,
             "namespace": report.namespace,
             "concepts": report.concepts,
             "schemes": report.schemes,
@@ -69,7 +81,7 @@ def to_json(report: Report) -> str:
                     "title": r.check.title,
                     "qskos": r.check.qskos or None,
                     "reference": r.check.reference or None,
-                    "status": _status(r),
+                    "status": status_of(r),
                     "summary": r.summary or None,
                     "findings": [
                         {"resource": f.resource, "severity": f.severity, "message": f.message}
@@ -84,7 +96,7 @@ def to_json(report: Report) -> str:
     )
 
 
-def _status(result: CheckResult) -> str:
+def status_of(result: CheckResult) -> str:
     if result.skipped:
         return "skipped"
     if result.violations:
@@ -99,13 +111,14 @@ SHOWN = 20
 def to_text(report: Report) -> str:
     lines = [
         f"SKOS quality report for {report.source}",
+        *([f"  build {report.build_id}"] if report.build_id else []),
         f"  namespace {report.namespace}: {report.concepts} concepts in "
         f"{report.schemes} concept schemes",
         "",
     ]
     width = max(len(r.check.id) for r in report.results)
     for r in report.results:
-        status = _status(r).upper()
+        status = status_of(r).upper()
         origin = " / ".join(part for part in (r.check.qskos, r.check.reference) if part)
         count = "" if r.skipped else f" ({len(r.findings)})" if r.findings else ""
         origin = f"  [{origin}]" if origin else ""
@@ -116,11 +129,14 @@ def to_text(report: Report) -> str:
             lines.append(f"          {finding.severity}: <{finding.resource}> {finding.message}")
         if len(r.findings) > SHOWN:
             lines.append(f"          … and {len(r.findings) - SHOWN} more (--format json)")
-    ran = [r for r in report.results if not r.skipped]
-    lines += [
-        "",
-        f"{len(ran)} checks run, {len(report.results) - len(ran)} skipped: "
-        f"{report.violations} violations, {report.warnings} warnings"
-        + (" — the graph conforms." if report.violations == 0 else "."),
-    ]
+    lines += ["", summary_line(report)]
     return "\n".join(lines) + "\n"
+
+
+def summary_line(report: Report) -> str:
+    """The report's last line: what ran and what it found."""
+    return (
+        f"{len(report.ran)} checks run, {len(report.results) - len(report.ran)} skipped: "
+        f"{report.violations} violations, {report.warnings} warnings"
+        + (" — the graph conforms." if report.violations == 0 else ".")
+    )

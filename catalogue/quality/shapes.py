@@ -40,7 +40,9 @@ def _summary(graph: CheckedGraph) -> str:
 def shacl(graph: CheckedGraph) -> Iterator[Finding]:
     """Each SHACL result is a finding on its focus node; sh:Violation is a violation,
     sh:Warning and sh:Info are warnings."""
-    result = validate_graph(graph.data, graph.ontology_dir)
+    result = graph.shacl
+    if result is None:
+        result = validate_graph(graph.data, graph.ontology_dir)
     for v in result.violations:
         path = f"{v.path}: " if v.path else ""
         yield Finding(

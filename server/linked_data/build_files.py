@@ -1,4 +1,5 @@
-"""The build's files served as they are: the dumps (with SHA256SUMS) and the ontology's files.
+"""The build's files served as they are: the dumps (with SHA256SUMS), the ontology's files and
+the SKOS quality report.
 
 Only files the build listed are served (a dump must appear in SHA256SUMS), so a
 request can name nothing else on disk. Their ETag is their SHA-256: a client
@@ -19,7 +20,7 @@ log = logging.getLogger(__name__)
 
 _DUMP_TYPES = {dump.filename: dump.media_type for dump in DUMPS} | {
     CONTEXT_FILE: "application/ld+json",
-    CHECKSUMS_FILE: "text/plain; charset=utf-8",
+    CHECKSUMS_FILE: "text/plain",  # werkzeug adds "; charset=utf-8" to text/*
 }
 #: The ontology's files, by document extension (build/ontology/soc.*).
 ONTOLOGY_FILES = {
@@ -31,6 +32,14 @@ ONTOLOGY_FILES = {
 }
 #: Where pyLODE's HTML documentation goes if a build makes it.
 ONTOLOGY_DOCS = "docs"
+#: The model diagram the build copies beside them (catalogue/owl/docs.py, from docs/model.svg).
+MODEL_DIAGRAM = "model.svg"
+#: The quality report's files (build/quality/report.*), by extension. No charset: werkzeug
+#: adds "; charset=utf-8" to text/* itself (given one, it would add a second).
+QUALITY_FILES = {
+    "json": ("report.json", "application/json"),
+    "txt": ("report.txt", "text/plain"),
+}
 
 
 @dataclass(frozen=True)
@@ -48,11 +57,17 @@ class BuildFiles:
     def __init__(self, build_dir: Path, build_id: str) -> None:
         self.dumps_dir = build_dir / "dumps"
         self.ontology_dir = build_dir / "ontology"
+        self.quality_dir = build_dir / "quality"
         self.dumps = _read_dumps(self.dumps_dir)
         self.ontology = {
             extension: _file(self.ontology_dir / name, "")
             for extension, name in ONTOLOGY_FILES.items()
             if (self.ontology_dir / name).is_file()
+        }
+        self.quality = {
+            extension: _file(self.quality_dir / name, media_type)
+            for extension, (name, media_type) in QUALITY_FILES.items()
+            if (self.quality_dir / name).is_file()
         }
         nquads = self.dumps.get("catalogue.nq")
         # build/store and build/dumps are replaced one after the other by a build; a
@@ -67,11 +82,20 @@ class BuildFiles:
     def ontology_file(self, extension: str) -> BuildFile | None:
         return self.ontology.get(extension)
 
+    def quality_file(self, extension: str) -> BuildFile | None:
+        return self.quality.get(extension)
+
     @property
     def ontology_docs(self) -> Path | None:
         """pyLODE's pages, when a build wrote them (build/ontology/docs/index.html)."""
         docs = self.ontology_dir / ONTOLOGY_DOCS
         return docs if (docs / "index.html").is_file() else None
+
+    @property
+    def model_diagram(self) -> Path | None:
+        """The model diagram, served with the documentation (/ontology/docs/model.svg)."""
+        docs = self.ontology_docs
+        return docs / MODEL_DIAGRAM if docs and (docs / MODEL_DIAGRAM).is_file() else None
 
 
 def _read_dumps(directory: Path) -> dict[str, BuildFile]:

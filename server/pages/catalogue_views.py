@@ -253,6 +253,22 @@ def not_found(
     }
 
 
+#: What the model page explains, in its order; each part is messages' model.<part>(.title).
+MODEL_PARTS = ("levels", "codes", "notes", "exclusions", "provenance", "official", "ours")
+
+
+def model(publication: Publication) -> Context:
+    """The model page: the diagram the build wrote beside the ontology's documentation."""
+    site = current_site()
+    diagram = publication.files.model_diagram
+    ontology = publication.addresses.path_of(publication.addresses.ontology) or "/ontology"
+    return {
+        "parts": MODEL_PARTS,
+        "diagram_href": site.link(f"/ontology/docs/{diagram.name}") if diagram else None,
+        "ontology_href": site.link(document_path(ontology, "html")),
+    }
+
+
 def downloads(publication: Publication, language: Language) -> Context:
     files = publication.files
     site = current_site()

@@ -15,6 +15,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nav.sparql": {"zh": "SPARQL 查询", "en": "SPARQL"},
     "nav.downloads": {"zh": "下载", "en": "Downloads"},
     "nav.ontology": {"zh": "本体", "en": "Ontology"},
+    "nav.model": {"zh": "模型", "en": "Model"},
     "lang.switch": {"zh": "语言", "en": "Language"},
     "lang.zh": {"zh": "中文", "en": "中文"},
     "lang.en": {"zh": "English", "en": "English"},
@@ -35,6 +36,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "footer.build": {"zh": "构建", "en": "Build"},
     "footer.statements": {"zh": "条陈述", "en": "statements"},
     "footer.metadata": {"zh": "数据集描述（VoID）", "en": "Dataset description (VoID)"},
+    "footer.quality": {"zh": "质量报告", "en": "Quality report"},
     "footer.not_affiliated": {
         "zh": "本项目为开源项目，与发布部门无隶属关系。",
         "en": "An open-source project, not affiliated with the issuing ministries.",
@@ -85,6 +87,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "home.use.void": {"zh": "VoID/DCAT 数据集描述", "en": "VoID/DCAT description of the dataset"},
     "home.use.ontology": {"zh": "本项目本体（soc:）", "en": "The project's ontology (soc:)"},
     "home.use.source": {"zh": "官方原文（逐行）", "en": "The official text, line by line"},
+    "home.use.model": {"zh": "数据模型及其图示", "en": "The model, with a diagram"},
+    "home.use.quality": {
+        "zh": "SKOS 质量报告（qSKOS 检查和 SHACL）",
+        "en": "SKOS quality report (qSKOS checks and SHACL)",
+    },
     "home.use.iris": {
         "zh": "每个 IRI 都可解析：浏览器得到页面，"
         "程序按 Accept 得到 Turtle、N-Triples、RDF/XML 或 JSON-LD。",
@@ -242,6 +249,181 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the default graph (union)",
     },
     "downloads.gsp": {"zh": "SPARQL 图存储协议", "en": "SPARQL Graph Store Protocol"},
+    # --- the quality report ---
+    "quality.title": {"zh": "SKOS 质量报告", "en": "SKOS quality report"},
+    "quality.lead": {
+        "zh": "本次构建在发布之前对图运行的检查：仿照 qSKOS 的质量检查（每项注明所检验的 "
+        "qSKOS 质量问题）以及本项目的 SHACL 形状。任何一项出现违规，构建即停止，"
+        "不发布任何内容。本报告与命令 {command} 的输出相同。",
+        "en": "The checks this build ran on the graph before publishing it: qSKOS-style "
+        "quality checks (each names the qSKOS quality issue it tests) and the project's SHACL "
+        "shapes. A violation stops the build, and nothing is published. The same report as "
+        "the command {command} prints.",
+    },
+    "quality.build": {"zh": "构建", "en": "Build"},
+    "quality.built": {"zh": "构建时间", "en": "Built"},
+    "quality.checked": {"zh": "检查对象", "en": "Checked"},
+    "quality.concepts": {
+        "zh": "{concepts} 个概念，{schemes} 个分类体系",
+        "en": "{concepts} concepts in {schemes} concept schemes",
+    },
+    "quality.result": {"zh": "结论", "en": "Result"},
+    "quality.summary": {
+        "zh": "运行 {ran} 项检查，跳过 {skipped} 项：{violations} 项违规，{warnings} 项警告",
+        "en": "{ran} checks run, {skipped} skipped: {violations} violations, {warnings} warnings",
+    },
+    "quality.conforms": {"zh": "——图符合要求。", "en": " — the graph conforms."},
+    "quality.files": {"zh": "报告文件", "en": "The report as a file"},
+    "quality.text": {"zh": "纯文本", "en": "plain text"},
+    "quality.checks": {"zh": "各项检查", "en": "The checks"},
+    "quality.check": {"zh": "检查", "en": "Check"},
+    "quality.issue": {"zh": "qSKOS 质量问题 / 依据", "en": "qSKOS issue / reference"},
+    "quality.status": {"zh": "结果", "en": "Result"},
+    "quality.details": {"zh": "详情", "en": "Details"},
+    "quality.no_findings": {"zh": "未发现问题", "en": "nothing found"},
+    "quality.pass": {"zh": "通过", "en": "PASS"},
+    "quality.fail": {"zh": "未通过", "en": "FAIL"},
+    "quality.warn": {"zh": "警告", "en": "WARN"},
+    "quality.skipped": {"zh": "跳过", "en": "SKIPPED"},
+    "quality.more": {"zh": "另有 {n} 项，见 JSON。", "en": "… and {n} more in the JSON."},
+    "quality.qskos": {
+        "zh": "qSKOS 质量问题目录（英文）",
+        "en": "qSKOS's catalogue of quality issues",
+    },
+    "quality.stale": {
+        "zh": "注意：此报告来自另一次构建，与当前服务的数据不一致；重启服务器即可。",
+        "en": "Note: this report comes from another build than the data served; restart the "
+        "server.",
+    },
+    "quality.none": {
+        "zh": "此服务器上没有质量报告：它的构建早于质量报告。请重新构建。",
+        "en": "This server has no quality report: its build predates the report. Build again.",
+    },
+    # --- the model ---
+    "model.title": {"zh": "数据模型", "en": "The model"},
+    "model.lead": {
+        "zh": "本目录如何建模为关联数据：哪些来自官方文本，哪些是本项目添加的。"
+        "模型以 SKOS 和 XKOS（统计分类的通行做法，如 ISIC 和 NACE）为基础，"
+        "本项目的本体（soc:）只补充它们所缺少的部分。",
+        "en": "How the catalogue is modelled as linked data: what comes from the official text, "
+        "and what this project adds. The model builds on SKOS and XKOS (the practice of "
+        "statistical classifications such as ISIC and NACE); the project's ontology (soc:) "
+        "adds only what they lack.",
+    },
+    "model.diagram": {"zh": "模型图", "en": "The model at a glance"},
+    "model.diagram_alt": {
+        "zh": "模型图：分类体系（skos:ConceptScheme）及其四个层级；类别、重点发展领域、"
+        "业务类型和业务子类型之间的上下位关系；定义、包括、不包括和政策注释；"
+        "被排除的业务活动及其所属领域；指向官方原文行的来源；发布部门；被取代的2018年版。",
+        "en": "Diagram of the model: the concept scheme (skos:ConceptScheme) and its four "
+        "levels; categories, key domains, business types and sub-types linked by broader and "
+        "narrower; definition, inclusion, exclusion and policy notes; excluded activities and "
+        "where they are covered; provenance to lines of the official text; the issuing "
+        "ministries; the replaced 2018 edition.",
+    },
+    "model.open": {"zh": "查看原尺寸图（SVG）", "en": "Open the diagram full size (SVG)"},
+    "model.no_diagram": {
+        "zh": "此服务器的构建中没有模型图（本体文档未生成）。",
+        "en": "This server's build has no diagram (the ontology documentation was not made).",
+    },
+    "model.parts": {"zh": "组成部分", "en": "The parts"},
+    "model.levels.title": {"zh": "层级", "en": "Levels"},
+    "model.levels": {
+        "zh": "2022年版是一个 skos:ConceptScheme，有四个 xkos:ClassificationLevel："
+        "类别（ITO、BPO、KPO）、重点发展领域（01–20）、业务类型（如 05.01）和业务子类型"
+        "（如 06.09.05）。每一项都是 skos:Concept，上下位关系 skos:broader 和 skos:narrower "
+        "双向声明。",
+        "en": "The 2022 edition is a skos:ConceptScheme with four xkos:ClassificationLevels: "
+        "category (ITO, BPO, KPO), key domain (01–20), business type (e.g. 05.01) and business "
+        "sub-type (e.g. 06.09.05). Each is a skos:Concept; skos:broader and skos:narrower are "
+        "both asserted.",
+    },
+    "model.codes.title": {"zh": "编码", "en": "Codes"},
+    "model.codes": {
+        "zh": "类别和领域使用原文印出的编码。原文不给业务类型编号，05.01 这样的编码由本项目"
+        "编制，类型为 soc:MintedCode，页面上注明“非官方”。",
+        "en": "Categories and domains keep the codes the text prints. The text does not number "
+        "business types: codes such as 05.01 are minted by this project, typed soc:MintedCode, "
+        "and marked as not official on the pages.",
+    },
+    "model.notes.title": {"zh": "注释", "en": "Notes"},
+    "model.notes": {
+        "zh": "定义和范围（skos:definition）、包括（xkos:inclusionNote）、不包括"
+        "（xkos:exclusionNote）和政策支持（soc:policyNote）都是 xkos:ExplanatoryNote 资源，"
+        "每种语言一个，文本在 xkos:plainText 中。下位列举以“等”结尾的概念标有 "
+        "soc:nonExhaustive true。",
+        "en": "Definition and scope (skos:definition), inclusions (xkos:inclusionNote), "
+        "exclusions (xkos:exclusionNote) and policy support (soc:policyNote) are "
+        "xkos:ExplanatoryNote resources, one per language, their text in xkos:plainText. A concept "
+        "whose list ends with 等 (“etc.”) is marked soc:nonExhaustive true.",
+    },
+    "model.exclusions.title": {"zh": "不包括的业务", "en": "Exclusions"},
+    "model.exclusions": {
+        "zh": "不包括注释列出被排除的业务活动（soc:excludedActivity → soc:ExcludedActivity）；"
+        "目录在别处涵盖该活动时，soc:coveredBy 指向涵盖它的概念。",
+        "en": "An exclusion note lists the activities it excludes (soc:excludedActivity → "
+        "soc:ExcludedActivity); where the catalogue covers one elsewhere, soc:coveredBy links "
+        "it to the concept that does.",
+    },
+    "model.provenance.title": {"zh": "来源", "en": "Provenance"},
+    "model.provenance": {
+        "zh": "每个概念和注释都注明出自官方原文的哪几行（prov:wasDerivedFrom → "
+        "soc:SourceExcerpt，IRI 形如 …/2022/source#line=a,b）。本版本由四个部门"
+        "（dct:publisher → org:Organization）以公告（dct:source）发布，并取代2018年版"
+        "（dct:replaces、xkos:supersedes）。",
+        "en": "Every concept and note cites the lines of the official text it came from "
+        "(prov:wasDerivedFrom → soc:SourceExcerpt, IRIs such as …/2022/source#line=a,b). The "
+        "edition is issued by four ministries (dct:publisher → org:Organization) by an "
+        "announcement (dct:source), and replaces the 2018 edition (dct:replaces, "
+        "xkos:supersedes).",
+    },
+    "model.official.title": {"zh": "官方的部分", "en": "What is official"},
+    "model.official": {
+        "zh": "命名图 graph/official：原文所述的内容，即中文名称和注释、层级结构、发布部门和"
+        "公告。这些中文字符串全部从原文解析得到，没有手工录入。",
+        "en": "The named graph graph/official: what the text states, that is the Chinese names "
+        "and notes, the hierarchy, the ministries and the announcement. Every Chinese string in "
+        "it is parsed from the text; none is typed by hand.",
+    },
+    "model.ours.title": {"zh": "本项目的部分", "en": "What is ours"},
+    "model.ours": {
+        "zh": "graph/translation：英文名称和注释，是非官方译文（soc:official false）；"
+        "graph/curation：层级、编制的编码、交叉链接和部门的详细信息；graph/ontology：soc: 本体；"
+        "graph/metadata：数据集的 VoID/DCAT 描述。默认图是所有命名图的并集。",
+        "en": "graph/translation: the English names and notes, an unofficial translation "
+        "(soc:official false); graph/curation: the levels, minted codes, cross-links and the "
+        "ministries' details; graph/ontology: the soc: ontology; graph/metadata: the dataset's "
+        "VoID/DCAT description. The default graph is the union of them all.",
+    },
+    "model.more": {"zh": "进一步了解", "en": "More"},
+    "model.ontology": {
+        "zh": "本体文档（每个术语附一个真实示例）",
+        "en": "The ontology's documentation (one real example per term)",
+    },
+}
+
+#: The quality checks' titles in Chinese, by check id; the English titles are the report's own
+#: (catalogue/quality/), so that the English page says exactly what ``check`` prints.
+CHECK_TITLES_ZH: dict[str, str] = {
+    "orphan-concepts": "每个概念都与其他概念相关联",
+    "hierarchy-cycles": "没有概念是其自身的上位概念",
+    "omitted-top-concepts": "每个版本都列明其顶层概念",
+    "missing-top-concepts": "没有上位概念的概念是其分类体系的顶层概念",
+    "top-concepts-with-broader": "顶层概念没有上位概念",
+    "unidirectional-relations": "skos:broader/narrower、hasTopConcept/topConceptOf 和 related "
+    "均双向声明",
+    "unreachable-concepts": "每个概念都可从其分类体系的某个顶层概念到达",
+    "missing-labels": "每个概念在目录的每种语言（中文、英文）中都有 skos:prefLabel",
+    "one-preflabel-per-language": "每种语言至多一个 skos:prefLabel",
+    "disjoint-labels": "首选标签、替代标签和隐藏标签两两不相交",
+    "unique-preflabels": "同一版本中没有两个概念在同一语言中使用相同的首选标签",
+    "empty-labels": "没有空标签或空白标签",
+    "language-tags": "每个标签都带有格式正确的语言标记",
+    "undocumented-concepts": "每个概念都有说明：自身的注释，或其层级和上位概念的说明",
+    "ambiguous-notations": "一个编码只指向本版本的一个概念，一个概念只有一个编码",
+    "broken-links": "数据所指向的本命名空间内的每个 IRI 都在数据中有描述",
+    "undefined-vocabulary-terms": "所用的每个 SKOS、XKOS 和 soc: 术语都由其词表定义",
+    "shacl": "本项目的 SHACL 形状和 XKOS 最佳实践一致性形状",
 }
 
 

@@ -42,8 +42,13 @@ def page_response(
     status: int = 200,
     extra_headers: list[tuple[str, str]] | None = None,
     cacheable: bool = True,
+    negotiated: bool = False,
 ) -> Response:
-    """Render ``template`` with what ``build`` returns, unless the client has it already."""
+    """Render ``template`` with what ``build`` returns, unless the client has it already.
+
+    ``negotiated``: the URL also answers other formats by Accept (``/quality``), so caches
+    must keep the page apart from them.
+    """
     service = current_service()
     environ = request.environ
     language = i18n.language_of(environ, request.args.get("lang"))
@@ -62,6 +67,8 @@ def page_response(
         if language.source == "param"
         else "Accept-Language, Cookie, Accept-Encoding"
     )
+    if negotiated:
+        vary = "Accept, " + vary
     headers = cache_headers(etag, service.last_modified_http, service.config.max_age, vary)
     if status == 200 and not_modified(environ, etag, service.info.last_modified):
         return not_modified_response(service, etag)

@@ -1,5 +1,6 @@
-"""The pages' blueprint: home, a page per resource (``….html``), search, downloads,
-sitemap.xml, robots.txt, and the 404 page that suggests where to go instead."""
+"""The pages' blueprint: home, a page per resource (``….html``), search, downloads, the
+model, sitemap.xml, robots.txt, and the 404 page that suggests where to go instead.
+The quality report's page is ``quality.py``'s."""
 
 from __future__ import annotations
 
@@ -181,6 +182,12 @@ def downloads() -> Response:
     )
 
 
+@bp.route("/model", methods=["GET"])
+def model() -> Response:
+    publication = current_publication()
+    return page_response("pages/model.html", lambda language: catalogue_views.model(publication))
+
+
 @bp.route("/prefixes.json", methods=["GET"])
 def prefixes() -> Response:
     """The prefixes every query may use undeclared, as prefix.cc's JSON (the query editor
@@ -219,7 +226,7 @@ def sitemap() -> Response:
     from email.utils import parsedate_to_datetime
 
     lastmod = parsedate_to_datetime(modified).date().isoformat()
-    urls = [site.absolute("/"), site.absolute("/downloads"), site.absolute("/sparql")]
+    urls = [site.absolute(path) for path in ("/", "/downloads", "/sparql", "/model", "/quality")]
     urls += [site.absolute(path) for path in page_paths(publication)]
     body = [
         '<?xml version="1.0" encoding="UTF-8"?>',

@@ -152,6 +152,23 @@ def test_query_editor_runs_an_example_and_links_results(page) -> None:
     assert "Face recognition" in heading(page)
 
 
+def test_the_model_diagram_and_the_quality_report(page) -> None:
+    """Found from the header and the footer; the diagram loads (same origin, under the CSP)."""
+    page.goto("/")
+    page.locator("header nav").get_by_role("link", name="Model").click()
+    page.wait_for_url("**/model")
+    diagram = page.locator("figure.diagram img")
+    diagram.wait_for()
+    assert diagram.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert "skos:ConceptScheme" in diagram.get_attribute("alt")
+    shoot(page, "model")
+    page.locator("footer").get_by_role("link", name="Quality report").click()
+    page.wait_for_url("**/quality")
+    assert page.locator("table.quality tbody tr").count() == 18
+    assert page.locator("span.status.pass").count() == 18
+    shoot(page, "quality")
+
+
 def test_query_page_works_without_javascript(browser, live_site: str) -> None:
     context = browser.new_context(base_url=live_site, java_script_enabled=False)
     page = context.new_page()
@@ -170,7 +187,8 @@ def test_readable_on_a_phone(browser, live_site: str) -> None:
         base_url=live_site, viewport={"width": 375, "height": 740}, locale="zh-CN"
     )
     page = context.new_page()
-    for path in ("/", "/2022/domain/08.html", "/2022.html", "/2022/source.html"):
+    pages = ("/", "/2022/domain/08.html", "/2022.html", "/2022/source.html", "/model", "/quality")
+    for path in pages:
         page.goto(path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, (path, overflow)  # nothing wider than the screen

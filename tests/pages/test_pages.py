@@ -61,6 +61,8 @@ def language_of_texts(html: str) -> list[tuple[str, str]]:
         "/search?q=电子商务",
         "/downloads",
         "/sparql",
+        "/quality",
+        "/model",
     ],
 )
 def test_chinese_is_always_marked_as_chinese(site: FlaskClient, path: str, language: str) -> None:

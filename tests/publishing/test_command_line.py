@@ -26,6 +26,9 @@ def test_build_reports_progress_and_a_summary(tmp_path: Path) -> None:
     for line in ("ITO:  6 domains", "BPO:  4 domains", "KPO: 10 domains", "SHACL: conforms"):
         assert line in done.stdout
     assert "exclusion notes: 4 (6 excluded activities, 5 cross-links)" in done.stdout
+    report = tmp_path / "quality" / "report.txt"
+    assert f"  quality: 18 checks, 0 violations, 0 warnings ({report})" in done.stdout
+    assert report.is_file() and (tmp_path / "quality" / "report.json").is_file()
 
 
 def test_quiet_build_prints_nothing(tmp_path: Path) -> None:
