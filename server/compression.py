@@ -11,6 +11,8 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
+from server.qvalues import weighted
+
 try:
     import brotli
 except ImportError:  # brotli is optional: gzip alone is a fine answer
@@ -32,18 +34,7 @@ def choose_encoding(accept_encoding: str | None) -> str:
     """'br', 'gzip' or '' (identity), honouring q-values, ours preferred on ties."""
     if not accept_encoding:
         return ""
-    weights: dict[str, float] = {}
-    for item in accept_encoding.split(","):
-        coding, *params = item.split(";")
-        q = 1.0
-        for param in params:
-            key, _, value = param.partition("=")
-            if key.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        weights[coding.strip().lower()] = q
+    weights = dict(weighted(accept_encoding))
     star = weights.get("*", 0.0)
     offered = (["br"] if brotli is not None else []) + ["gzip"]
     best, best_q = "", 0.0

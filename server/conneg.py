@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from server.formats import BY_NAME, FORMATS, HTML, Format, Kind, formats_of
+from server.qvalues import weighted
 
 
 class NotAcceptable(Exception):
@@ -100,22 +101,12 @@ MediaRange = tuple[str, str, float]
 def parse_accept(header: str) -> tuple[MediaRange, ...]:
     """``type/subtype;q=x`` items; parameters other than q do not change the choice."""
     ranges: list[MediaRange] = []
-    for item in header.split(","):
-        media, *params = item.split(";")
-        media = media.strip().lower()
+    for media, q in weighted(header):
         if "/" not in media:
             if media == "*":  # some old clients send a bare '*'
                 media = "*/*"
             else:
                 continue
-        q = 1.0
-        for param in params:
-            key, _, value = param.partition("=")
-            if key.strip().lower() == "q":
-                try:
-                    q = min(max(float(value.strip()), 0.0), 1.0)
-                except ValueError:
-                    q = 0.0
         main, _, sub = media.partition("/")
         ranges.append((main, sub, q))
     return tuple(ranges)

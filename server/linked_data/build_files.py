@@ -13,8 +13,11 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from flask import Response, abort, send_file
+
 from catalogue.dumps import CHECKSUMS_FILE, CONTEXT_FILE, DUMPS
 from catalogue.store import build_id_of
+from server.service import current_service
 
 log = logging.getLogger(__name__)
 
@@ -114,3 +117,21 @@ def _read_dumps(directory: Path) -> dict[str, BuildFile]:
 
 def _file(path: Path, media_type: str) -> BuildFile:
     return BuildFile(path, media_type, hashlib.sha256(path.read_bytes()).hexdigest())
+
+
+def send_build_file(file: BuildFile | None) -> Response:
+    """A file of the build as written: its ETag its SHA-256, 304 on revalidation; 404 when
+    the build wrote no such file."""
+    if file is None:
+        abort(404)
+    service = current_service()
+    response = send_file(
+        file.path,
+        mimetype=file.media_type,
+        etag=file.sha256,
+        conditional=True,
+        max_age=service.config.max_age,
+        last_modified=service.info.last_modified,
+    )
+    response.headers["Cache-Control"] = f"public, max-age={service.config.max_age}"
+    return response

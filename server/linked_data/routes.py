@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from flask import Blueprint, Response, abort, request, send_file
+from flask import Blueprint, Response, abort, request
 
 from server.answers import deadline, not_modified_response, store_error
 from server.compression import choose_encoding
@@ -16,6 +16,7 @@ from server.conneg import NotAcceptable, UnknownFormat, choose_among
 from server.errors import HttpError
 from server.formats import HTML, Format
 from server.linked_data.addresses import relative_reference
+from server.linked_data.build_files import send_build_file
 from server.linked_data.documents import (
     EXTENSION_OF,
     NTRIPLES,
@@ -198,17 +199,4 @@ def well_known_void() -> Response:
 @bp.route("/dumps/<name>", methods=["GET"])
 def dump(name: str) -> Response:
     """A dump file: the IRI ``{ns}dumps/{name}`` names the file itself, so it is served."""
-    file = current_publication().files.dump(name)
-    if file is None:
-        abort(404)
-    service = current_service()
-    response = send_file(
-        file.path,
-        mimetype=file.media_type,
-        etag=file.sha256,
-        conditional=True,
-        max_age=service.config.max_age,
-        last_modified=service.info.last_modified,
-    )
-    response.headers["Cache-Control"] = f"public, max-age={service.config.max_age}"
-    return response
+    return send_build_file(current_publication().files.dump(name))

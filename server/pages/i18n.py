@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from http.cookies import SimpleCookie
 
+from server.qvalues import weighted
+
 LANGUAGES = ("zh", "en")
 DEFAULT = "en"
 #: The BCP 47 tag of each interface language, as pages write it.
@@ -54,16 +56,7 @@ def _primary(tag: str) -> str:
 def from_accept_language(header: str) -> str | None:
     """The first of our languages in the client's order of preference (q, then order)."""
     best, best_q = None, 0.0
-    for item in header.split(","):
-        tag, *params = item.split(";")
-        q = 1.0
-        for param in params:
-            key, _, value = param.partition("=")
-            if key.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
+    for tag, q in weighted(header):
         code = _primary(tag)
         if code in LANGUAGES and q > best_q:
             best, best_q = code, q

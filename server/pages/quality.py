@@ -12,10 +12,10 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from flask import Blueprint, Response, abort, send_file
+from flask import Blueprint, Response
 
 from server.formats import HTML, Format
-from server.linked_data.build_files import BuildFile
+from server.linked_data.build_files import send_build_file
 from server.linked_data.documents import document_path
 from server.linked_data.publication import Publication, current_publication, current_site
 from server.linked_data.routes import negotiate
@@ -39,7 +39,7 @@ def quality() -> Response:
     publication = current_publication()
     fmt = negotiate(OFFERED, "the SKOS quality report")
     if fmt is JSON:
-        response = _file_response(publication.files.quality_file("json"))
+        response = send_build_file(publication.files.quality_file("json"))
         response.headers["Content-Location"] = "quality.json"
         response.headers["Vary"] = "Accept, Accept-Encoding"
         return response
@@ -56,30 +56,12 @@ def quality() -> Response:
 
 @bp.route("/quality.json", methods=["GET"])
 def quality_json() -> Response:
-    return _file_response(current_publication().files.quality_file("json"))
+    return send_build_file(current_publication().files.quality_file("json"))
 
 
 @bp.route("/quality.txt", methods=["GET"])
 def quality_text() -> Response:
-    return _file_response(current_publication().files.quality_file("txt"))
-
-
-def _file_response(file: BuildFile | None) -> Response:
-    """A report file as written (its ETag its SHA-256, as the dumps'); 404 when the build
-    wrote none (a build from before the report existed)."""
-    if file is None:
-        abort(404)
-    service = current_service()
-    response = send_file(
-        file.path,
-        mimetype=file.media_type,
-        etag=file.sha256,
-        conditional=True,
-        max_age=service.config.max_age,
-        last_modified=service.info.last_modified,
-    )
-    response.headers["Cache-Control"] = f"public, max-age={service.config.max_age}"
-    return response
+    return send_build_file(current_publication().files.quality_file("txt"))
 
 
 # --- the page ------------------------------------------------------------------------------
