@@ -23,8 +23,7 @@ OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or sh
 
 @pytest.fixture(scope="module")
 def oxigraph(fixture_build: Path) -> Iterator[str]:
-    if OXIGRAPH is None:
-        pytest.skip("the oxigraph command (PyPI package 'oxigraph') is not installed")
+    assert OXIGRAPH, "the oxigraph command is missing: it comes with the test extras (pip)"
     port = free_port()
     process = subprocess.Popen(
         [OXIGRAPH, "serve", "--bind", f"127.0.0.1:{port}"],
