@@ -13,7 +13,8 @@ Slash IRIs under one persistent namespace, edition in the path (INSEE style)::
     {concept}/excluded-activity/{n}       an activity a domain's exclusion note names
     {ns}2022/source                       the official text as received
     {ns}2022/source#line=a,b              lines a+1..b of it (RFC 5147 fragment)
-    {ns}organization/{key}                an issuing ministry (mofcom, miit, mof, gacc)
+    {ns}organization/{key}                an issuing ministry (mofcom, miit, mof, gacc; the keys
+                                          are curated, curation/organizations.ttl)
     {ns}document/{key}                    the announcement and the documents it cites
     {ns}graph/{name}                      a named graph (official, translation, ...)
     {ns}dataset                           the dataset (VoID/DCAT)
@@ -76,9 +77,6 @@ class IriScheme:
         return URIRef(f"{self.source_text(year)}#line={first - 1},{last}")
 
     # agents and documents
-    def organization(self, key: str) -> URIRef:
-        return self._iri(f"organization/{key}")
-
     def document(self, key: str) -> URIRef:
         return self._iri(f"document/{key}")
 

@@ -130,10 +130,6 @@ class ServerConfig:
         return env
 
     @property
-    def endpoint_path(self) -> str:
-        return "/sparql"
-
-    @property
     def build_dir(self) -> Path:
         """The build the store belongs to: its dumps and ontology files sit beside it."""
         return self.store.parent

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from server.formats import BY_NAME, FORMATS, HTML, Format, Kind, formats_of
+from server.formats import FORMATS, HTML, Format, Kind, formats_of
 from server.qvalues import weighted
 
 
@@ -128,7 +128,3 @@ def _quality(ranges: tuple[MediaRange, ...], media_type: str) -> tuple[int, floa
         if specificity > best_specificity:
             best_specificity, q = specificity, r_q
     return best_specificity, q
-
-
-def by_name(name: str) -> Format:
-    return BY_NAME[name]

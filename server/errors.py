@@ -18,7 +18,7 @@ class HttpError(Exception):
         self.headers = headers or {}
 
     @property
-    def status_line(self) -> str:
+    def status_line(self) -> str:  # shown by templates/query.html
         return f"{self.status} {HTTPStatus(self.status).phrase}"
 
     def body(self) -> bytes:

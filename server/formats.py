@@ -126,7 +126,3 @@ BY_NAME: dict[str, Format] = {f.name: f for f in (*FORMATS, HTML)}
 
 def formats_of(kind: Kind) -> tuple[Format, ...]:
     return tuple(f for f in FORMATS if kind in f.kinds)
-
-
-def default_of(kind: Kind) -> Format:
-    return formats_of(kind)[0]

@@ -257,7 +257,6 @@ class _Parser:
                 cited=cited,
                 predecessor=predecessor,
                 span=first.span + signed.span,
-                preamble_span=preamble.span,
             ),
             catalogue_title,
         )

@@ -45,7 +45,6 @@ class Announcement:
     cited: list[CitedDocument]
     predecessor: Predecessor
     span: Span  # the whole announcement, header to signatures
-    preamble_span: Span
 
 
 @dataclass(frozen=True)
