@@ -4,7 +4,9 @@ Builds the graph if there is no store, then starts, on this machine:
 
 - ours: ``outsourcing-catalogue serve`` as served by default (2 workers, 10 s
   timeout, access log on, response cache on), except a rate limit set so high
-  that the limiter runs on every request but never refuses one;
+  that the limiter runs on every request but never refuses one, and a share of
+  the engines per client above the thread count (wrk is one client: it waits
+  for an engine as every client did before the share, instead of a 429);
 - ``oxigraph serve`` in memory, loaded with build/dumps/catalogue.nq;
 - ``oxigraph serve-read-only`` on a copy of the built store;
 
@@ -116,6 +118,7 @@ def start_ours(workdir: Path) -> tuple[subprocess.Popen, str]:
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("CATALOGUE_")},
         "CATALOGUE_RATE_LIMIT": "100000000/second",
+        "CATALOGUE_CLIENT_ENGINES": "1000",
         "CATALOGUE_ACCESS_LOG": str(workdir / "access.log"),
     }
     process = subprocess.Popen(

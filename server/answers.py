@@ -21,6 +21,7 @@ from server.response_cache import CACHEABLE
 from server.service import Service
 from server.store.interface import (
     Answer,
+    ClientBusy,
     EngineFailure,
     FormatNotAcceptable,
     QuerySyntaxError,
@@ -86,6 +87,9 @@ def store_error(error: StoreError, service: Service, not_acceptable: dict[Kind, 
             f"{service.config.query_timeout:g} s and was stopped. Narrow it (more specific "
             "patterns, LIMIT), or download the data from /rdf-graph-store and query it locally.",
         )
+    if isinstance(error, ClientBusy):
+        wait = f"{max(1, round(service.config.query_timeout))}"
+        return HttpError(429, f"{error}; try again when one has finished", {"Retry-After": wait})
     if isinstance(error, StoreBusy):
         return HttpError(503, f"the server is busy: {error}; try again", {"Retry-After": "1"})
     if isinstance(error, EngineFailure):

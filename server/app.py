@@ -22,7 +22,7 @@ import logging
 import os
 
 import pyoxigraph
-from flask import Flask, Response
+from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
 import server
@@ -43,7 +43,7 @@ from server.ratelimit import RateLimiting, SharedRateLimiter, create_table
 from server.response_cache import ResponseCache
 from server.service import EXTENSION, Service
 from server.store import open_store
-from server.store.interface import Store
+from server.store.interface import Store, requesting_client
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +75,11 @@ def create_app(config: ServerConfig | None = None, store: Store | None = None) -
     app.register_blueprint(quality.bp)
     app.register_blueprint(linked_data.bp)
     _error_handlers(app)
+
+    @app.before_request
+    def _who_is_asking() -> None:
+        # The store shares its engines fairly between clients by this (ProxyFix has run).
+        requesting_client.set(request.remote_addr)
 
     app.wsgi_app = _layers(app.wsgi_app, config, store)  # type: ignore[method-assign]
     return app

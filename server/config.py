@@ -85,6 +85,11 @@ class ServerConfig:
     source: Path = BuildSettings().source
     #: Stack of the engine's query thread, in MiB: deep queries recurse in the parser.
     engine_stack_mib: int = 512
+    #: Engines run in a network namespace of their own (store/sandbox.py): no query
+    #: can reach another host. Off only by explicit choice, where namespaces are denied.
+    engine_sandbox: bool = True
+    #: Engines of a worker one client may hold at once; 0: all but one.
+    client_engines: int = 0
     #: Shared memory that the workers' rate limiter counts in (made by ``serve``).
     rate_limit_file: Path | None = None
 
@@ -111,6 +116,8 @@ class ServerConfig:
     def check(self) -> None:
         if self.workers < 1 or self.threads < 1 or self.engines < 1:
             raise ValueError("workers, threads and engines must each be at least 1")
+        if self.client_engines < 0:
+            raise ValueError("client engines must be 0 (all but one) or more")
         if self.query_timeout <= 0:
             raise ValueError("the query timeout must be positive")
         if self.public_url and not re.match(r"https?://[^/]+", self.public_url):
@@ -146,6 +153,15 @@ def _origins(text: str) -> tuple[str, ...]:
     return tuple(o.strip().rstrip("/") for o in text.split(",") if o.strip()) or ("*",)
 
 
+def _switch(text: str) -> bool:
+    value = text.strip().lower()
+    if value in {"on", "yes", "true", "1"}:
+        return True
+    if value in {"off", "no", "false", "0"}:
+        return False
+    raise ValueError(f"expected on or off, not {text!r}")
+
+
 def _optional(text: str) -> str | None:
     return text or None
 
@@ -154,7 +170,14 @@ def _optional_path(text: str) -> Path | None:
     return Path(text) if text else None
 
 
-_TYPES = {"str": str, "int": int, "float": float, "Path": Path, "str | None": _optional}
+_TYPES = {
+    "str": str,
+    "int": int,
+    "float": float,
+    "bool": _switch,
+    "Path": Path,
+    "str | None": _optional,
+}
 _PARSERS = {
     "cors_origins": _origins,
     "rate_limit_file": _optional_path,

@@ -23,7 +23,7 @@ from server.linked_data.vocabulary import canonical_language
 from server.pages import i18n
 from server.pages.rendering import common_context
 from server.pages.view import Linker
-from server.query_text import inspect
+from server.query_text import LexError, inspect
 from server.service import Service
 from server.store.interface import Answer
 
@@ -86,7 +86,10 @@ def render(
     # IRIs in the answer link to their pages here, not to the namespace's host.
     links = Linker(publication.index, publication.addresses, current_site(), language)
     context = common_context(language)
-    graph_query = inspect(text).keyword in ("construct", "describe")
+    try:
+        graph_query = inspect(text).keyword in ("construct", "describe")
+    except LexError:  # shown again with the parser's message; the downloads matter less
+        graph_query = False
     context |= {
         "downloads": [d for d in DOWNLOADS if (d[2] == "graph") == graph_query],
         "all_downloads": DOWNLOADS,

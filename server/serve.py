@@ -56,6 +56,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"per client, e.g. 100/second, 6000/minute, off (default {d.rate_limit})",
     )
     add("--rate-burst", type=int, help="requests a client may send at once")
+    add(
+        "--engine-sandbox",
+        choices=("on", "off"),
+        help="run query engines in a network namespace of their own (default on)",
+    )
+    add(
+        "--client-engines",
+        type=int,
+        help="query engines of a worker one client may hold at once (default: all but one)",
+    )
     add("--max-age", type=int, help=f"Cache-Control max-age in seconds (default {d.max_age})")
     add("--response-cache-bytes", type=int, help="bytes of answers cached per worker; 0: off")
     add("--access-log", help="'-' (stderr, default), a file, or 'off'")
@@ -70,6 +80,8 @@ def run_from_arguments(args: argparse.Namespace, default_store: Path) -> int:
             continue
         if field == "cors_origins":
             value = tuple(o.strip() for o in str(value).split(",") if o.strip())
+        if field == "engine_sandbox":
+            value = value == "on"
         if field not in ("rate_limit",):
             overrides[field] = value
     if args.rate_limit is not None or args.rate_burst is not None:
@@ -98,6 +110,13 @@ def serve(config: ServerConfig) -> int:
     info = _check_store(config)
     if info is None:
         return 1
+    if not config.store_url and config.engine_sandbox:
+        from server.store.sandbox import check
+
+        why = check()
+        if why is not None:
+            print(f"error: {why}", file=sys.stderr)
+            return 1
     table = create_table() if config.rate_limit else None
     os.environ.update(config.to_environment())
     if table:
@@ -158,6 +177,7 @@ def _banner(config: ServerConfig, source: object) -> str:
             f"  public URL   {public}",
             f"  workers      {config.workers} × {config.threads} threads, "
             f"{config.engines} query engines each; queries stop after {config.query_timeout:g} s",
+            f"  engines      {_engine_note(config)}",
             f"  limits       rate {config.rate_limit or 'off'} per client; URL "
             f"{config.max_url_bytes} B; body {config.max_body_bytes} B; nesting "
             f"{config.max_nesting or 'unchecked'}",
@@ -167,6 +187,12 @@ def _banner(config: ServerConfig, source: object) -> str:
             "  a new build is served after a restart, or SIGHUP to the main process",
         ]
     )
+
+
+def _engine_note(config: ServerConfig) -> str:
+    share = config.client_engines or max(1, config.engines - 1)
+    network = "no network (a namespace of their own)" if config.engine_sandbox else "NOT sandboxed"
+    return f"{network}; one client holds at most {share} of a worker's {config.engines}"
 
 
 def main(argv: list[str] | None = None) -> int:

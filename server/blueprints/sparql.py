@@ -21,7 +21,7 @@ from server.conditional import cache_headers, not_modified
 from server.errors import HttpError
 from server.formats import HTML, Format, Kind
 from server.protocol import READ_ONLY, QueryParams, read_query_params
-from server.query_text import inspect
+from server.query_text import MAX_TERM_NESTING, LexError, inspect
 from server.response_cache import CACHEABLE, QUERY_HASH
 from server.service import Service, current_service
 from server.service_description import describe, serialize
@@ -85,7 +85,10 @@ def _query(service: Service, params: QueryParams) -> Response:
     environ = request.environ
     text = params.query or ""
     environ[QUERY_HASH] = hashlib.sha256(text.encode()).hexdigest()[:16]
-    facts = inspect(text)
+    try:
+        facts = inspect(text)
+    except LexError as error:
+        raise HttpError(400, f"the query is not valid SPARQL 1.1: {error}") from None
     if facts.is_update:
         raise HttpError(403, READ_ONLY)
     limit = service.config.max_nesting
@@ -94,6 +97,12 @@ def _query(service: Service, params: QueryParams) -> Response:
             400,
             f"the query nests brackets {facts.nesting} levels deep; this endpoint accepts "
             f"at most {limit}",
+        )
+    if limit and facts.term_nesting > MAX_TERM_NESTING:
+        raise HttpError(
+            400,
+            f"the query nests collections or blank-node lists {facts.term_nesting} levels "
+            f"deep; this endpoint accepts at most {MAX_TERM_NESTING}",
         )
     if facts.calls_service:
         raise HttpError(

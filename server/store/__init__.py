@@ -3,7 +3,8 @@
 - ``interface.py``: the Protocol, the requests and answers, the errors;
 - ``embedded.py``: pyoxigraph in memory, loaded from the built store;
 - ``isolated.py`` + ``engine.py`` + ``channel.py``: the same in engine
-  processes, with the query timeout and crash containment;
+  processes, with the query timeout, crash containment and a fair share of
+  the engines per client; ``sandbox.py``: the engines' network namespace;
 - ``remote.py``: another SPARQL endpoint over HTTP.
 """
 
@@ -23,4 +24,12 @@ def open_store(config: ServerConfig, prefixes: dict[str, str]) -> Store:
     from server.store.isolated import IsolatedStore
 
     data, info = snapshot(config.store)
-    return IsolatedStore(data, info, prefixes, config.engines, config.engine_stack_mib)
+    return IsolatedStore(
+        data,
+        info,
+        prefixes,
+        config.engines,
+        config.engine_stack_mib,
+        client_share=config.client_engines,
+        sandbox=config.engine_sandbox,
+    )

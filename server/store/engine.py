@@ -1,9 +1,11 @@
 """An engine process: evaluates queries for one worker, one at a time.
 
-Started by ``isolated.py`` as ``python -m server.store.engine STACK_MIB``. It
-reads the data to serve from its parent, then answers requests on stdin with
-frames on stdout until the pipe closes. It may be killed at any moment (that is
-how a runaway query is stopped), so it holds nothing that needs a clean exit.
+Started by ``isolated.py`` as ``python -m server.store.engine STACK_MIB sandboxed``.
+First it leaves the network (``sandbox.py``: a network namespace of its own, so
+no SERVICE can reach a host); then it reads the data to serve from its parent,
+then answers requests on stdin with frames on stdout until the pipe closes. It
+may be killed at any moment (that is how a runaway query is stopped), so it
+holds nothing that needs a clean exit.
 
 Queries run on a thread with a large stack: the parser recurses once per
 nesting level, and the default 8 MiB stack overflows (killing the process) at a
@@ -12,6 +14,7 @@ few thousand levels.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -89,6 +92,19 @@ def serve(in_fd: int, out_fd: int) -> None:
             channel.write_all(out_fd, frame(ERROR, channel.pack(details)))
 
 
+def _leave_the_network(out_fd: int) -> None:
+    from server.store.sandbox import SandboxError, isolate_from_network
+
+    try:
+        isolate_from_network()
+    except SandboxError as error:
+        # Take the data the worker is sending, so it is not blocked writing, then say why.
+        with contextlib.suppress(channel.Closed):
+            channel.FrameReader(0).read()
+        channel.write_all(out_fd, frame(ERROR, channel.pack(error.strerror or str(error))))
+        raise SystemExit(1) from None
+
+
 def _exit_with_parent(parent: int) -> None:
     """Stop when the worker is gone, even in the middle of a runaway query."""
     while True:
@@ -99,11 +115,14 @@ def _exit_with_parent(parent: int) -> None:
 
 def main() -> None:
     stack_mib = int(sys.argv[1]) if len(sys.argv) > 1 else 512
+    sandboxed = (sys.argv[2] if len(sys.argv) > 2 else "sandboxed") == "sandboxed"
     # Ctrl-C reaches the whole process group; the worker decides when engines stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The frames own stdout; anything else printed goes to stderr instead.
     out_fd = os.dup(1)
     os.dup2(2, 1)
+    if sandboxed:
+        _leave_the_network(out_fd)  # first, while this process has a single thread
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     threading.stack_size(stack_mib * 1024 * 1024)
     worker = threading.Thread(target=serve, args=(0, out_fd), name="engine")

@@ -13,6 +13,7 @@ touches RDF terms.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -120,12 +121,21 @@ class StoreBusy(StoreError):
     """No engine became free before the deadline."""
 
 
+class ClientBusy(StoreError):
+    """This client already holds its share of the engines: one client may not take them all."""
+
+
 class EngineFailure(StoreError):
     """The engine died while evaluating this query (it has been replaced)."""
 
 
 class StoreUnavailable(StoreError):
     """The store cannot answer at all (a remote endpoint is down, engines fail to start)."""
+
+
+#: Who is asking (the client's address, as the HTTP layer believes it): a store that
+#: shares scarce engines shares them fairly between clients by it. None: unknown.
+requesting_client: ContextVar[str | None] = ContextVar("requesting_client", default=None)
 
 
 class Store(Protocol):

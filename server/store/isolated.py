@@ -11,6 +11,16 @@ a pipe. The worker's request thread waits with a deadline:
   engine is started in the background;
 - the engine dies (a crash): the client gets ``EngineFailure``; a fresh one starts.
 
+Engines are scarce (three per worker), and a runaway query holds one until its
+timeout. So no client may hold more than its share of a worker's engines at once
+(by default all but one): its next query is refused at once with ``ClientBusy``
+(429) rather than left waiting on a request thread, and one engine always stays
+for the other clients. The client is who the HTTP layer says is asking
+(``requesting_client``).
+
+Engines run in a network namespace of their own (``sandbox.py``): whatever a
+query says (SERVICE), an engine cannot open a connection to any host.
+
 The worker itself never runs a query, so it never dies with one, and the process
 manager (granian) never sees a crash. Measured on this machine, the pipe costs
 about 35 µs per query beyond the query itself, about what handing the query to
@@ -27,6 +37,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 
 from server.formats import Kind
@@ -35,6 +46,7 @@ from server.store.embedded import QueryEvaluationError
 from server.store.interface import (
     Answer,
     BuildInfo,
+    ClientBusy,
     EngineFailure,
     FormatNotAcceptable,
     GraphRequest,
@@ -44,6 +56,7 @@ from server.store.interface import (
     StoreBusy,
     StoreError,
     StoreUnavailable,
+    requesting_client,
 )
 
 log = logging.getLogger(__name__)
@@ -64,16 +77,24 @@ WATCHDOG_INTERVAL = 0.05
 class Engine:
     """One engine process and its two pipe ends."""
 
-    def __init__(self, payload: bytes, stack_mib: int, deadline: float) -> None:
+    def __init__(self, payload: bytes, stack_mib: int, sandbox: bool, deadline: float) -> None:
         #: When the query it is running must be done; None while idle.
         self.deadline: float | None = None
+        #: Whose query it is running (counted in the pool's share); None while idle.
+        self.client: str | None = None
         #: Set once the engine is given up (killed, and a successor started).
         self.retired = False
         #: Set when it was given up because its query ran past the deadline.
         self.timed_out = False
         self.lock = threading.Lock()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "server.store.engine", str(stack_mib)],
+            [
+                sys.executable,
+                "-m",
+                "server.store.engine",
+                str(stack_mib),
+                "sandboxed" if sandbox else "networked",
+            ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             close_fds=True,
@@ -83,7 +104,16 @@ class Engine:
         self._out = self.process.stdout
         self.reader = channel.FrameReader(self._out.fileno())
         channel.write_all(self._in.fileno(), channel.frame(channel.LOAD, payload))
-        kind, _ = self.reader.read(deadline)
+        try:
+            kind, payload = self.reader.read(deadline)
+        except channel.Closed:
+            self.process.wait()
+            raise StoreUnavailable(
+                f"the query engine did not start ({self.exit_description()})"
+            ) from None
+        if kind == channel.ERROR:
+            self.process.wait()
+            raise StoreUnavailable(str(channel.unpack(payload)))
         if kind != channel.READY:
             raise StoreUnavailable(f"the query engine did not start (it said {kind!r})")
 
@@ -123,11 +153,18 @@ class IsolatedStore:
         prefixes: dict[str, str],
         engines: int = 3,
         stack_mib: int = 512,
+        client_share: int = 0,
+        sandbox: bool = True,
     ) -> None:
         self.info = info
         self._payload = channel.pack((data, _info_tuple(info), prefixes))
         self._stack_mib = stack_mib
+        self._sandbox = sandbox
         self._size = engines
+        #: Engines one client may hold at once; by default all but one.
+        self._share = client_share or max(1, engines - 1)
+        self._held: Counter[str] = Counter()
+        self._held_lock = threading.Lock()
         # LIFO: the engine used last is the one whose caches are warm.
         self._idle: queue.LifoQueue[Engine] = queue.LifoQueue()
         self._closed = False
@@ -219,15 +256,46 @@ class IsolatedStore:
     # --- the pool --------------------------------------------------------------
 
     def _acquire(self, deadline: float) -> Engine:
+        client = requesting_client.get()
+        self._take_share(client)
         try:
             engine = self._idle.get(timeout=max(deadline - time.monotonic(), 0.0))
         except queue.Empty:
+            self._give_back_share(client)
             raise StoreBusy(f"all {self._size} query engines of this worker stayed busy") from None
+        engine.client = client
         engine.deadline = deadline
         self._busy.add(engine)
         return engine
 
+    def _take_share(self, client: str | None) -> None:
+        if client is None:
+            return
+        with self._held_lock:
+            held = self._held[client]
+            if held >= self._share:
+                raise ClientBusy(
+                    f"{held} of your queries are already running on this worker's "
+                    f"{self._size} query engines, your share at once"
+                )
+            self._held[client] = held + 1
+
+    def _give_back_share(self, client: str | None) -> None:
+        if client is None:
+            return
+        with self._held_lock:
+            self._held[client] -= 1
+            if self._held[client] <= 0:
+                del self._held[client]
+
+    def _end_of_query(self, engine: Engine) -> None:
+        """The engine no longer works for its client (answered, failed or killed): once."""
+        with self._held_lock:
+            client, engine.client = engine.client, None
+        self._give_back_share(client)
+
     def _release(self, engine: Engine) -> None:
+        self._end_of_query(engine)
         with engine.lock:
             self._busy.discard(engine)
             engine.deadline = None
@@ -238,6 +306,7 @@ class IsolatedStore:
 
     def _discard(self, engine: Engine) -> None:
         """Give up an engine whose state is unknown (abandoned mid-answer, failed)."""
+        self._end_of_query(engine)
         self._busy.discard(engine)
         if engine.retire():
             self._replace()
@@ -261,6 +330,7 @@ class IsolatedStore:
             for engine in list(self._busy):
                 deadline = engine.deadline
                 if deadline is not None and now > deadline and engine.retire(timed_out=True):
+                    self._end_of_query(engine)
                     self._busy.discard(engine)
                     self._replace(predecessor=engine)
 
@@ -274,7 +344,7 @@ class IsolatedStore:
         if predecessor is not None:
             predecessor.process.wait()  # reap it: no zombie, whoever closes its pipes later
         try:
-            engine = Engine(self._payload, self._stack_mib, time.monotonic() + 60.0)
+            engine = Engine(self._payload, self._stack_mib, self._sandbox, time.monotonic() + 60.0)
         except (StoreError, channel.Deadline, channel.Closed, OSError) as error:
             self._failures += 1
             log.error("could not start a query engine (%s); trying again", error)

@@ -66,7 +66,9 @@ EXAMPLES = {
 #: Statements in the fixture dataset (counted once, here, so tests can check totals).
 FIXTURE_QUADS = len(list(ox.parse(FIXTURE_TRIG.encode(), format=ox.RdfFormat.TRIG)))
 
-RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?o ?q }"
+# A cross product no machine finishes: 7 patterns over the fixture store (24 triples) make 24^7 ≈ 4.6e9
+# rows (5 patterns, 8e6 rows, finished within the 1 s timeout when the machine was idle).
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?o ?q . ?r ?t ?u . ?v ?w ?x }"
 
 
 def free_port() -> int:
@@ -103,6 +105,24 @@ class Server:
 
     def log_lines(self) -> str:
         return self.output.read_text(errors="replace")
+
+
+class _FromAddress(requests.adapters.HTTPAdapter):
+    def __init__(self, address: str) -> None:
+        self._address = address
+        super().__init__()
+
+    def init_poolmanager(self, *args: object, **kwargs: object) -> None:
+        kwargs["source_address"] = (self._address, 0)
+        super().init_poolmanager(*args, **kwargs)  # type: ignore[arg-type]
+
+
+def session_from(address: str) -> requests.Session:
+    """A client on its own loopback address (127.0.0.0/8 is all ours): per-client
+    limits see distinct clients without a proxy header."""
+    session = requests.Session()
+    session.mount("http://", _FromAddress(address))
+    return session
 
 
 def _children(pid: int) -> set[int]:

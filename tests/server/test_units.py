@@ -73,38 +73,6 @@ def test_choose_encoding(header: str | None, expected: str) -> None:
     assert choose_encoding(header) == expected
 
 
-@pytest.mark.parametrize(
-    "query, keyword, nesting, dataset, service",
-    [
-        ("SELECT * WHERE { ?s ?p ?o }", "select", 1, False, False),
-        ("PREFIX ex: <http://x/#(((> INSERT DATA { <a> <b> '((((' }", "insert", 1, False, False),
-        ("# a comment (((\nBASE <x> PREFIX : <y> ASK {}", "ask", 1, False, False),
-        ("SELECT ?from FROM <g> WHERE { }", "select", 1, True, False),
-        ("SELECT * WHERE { ?s ex:from ?o ; from:x ?y }", "select", 1, False, False),
-        ("select * from named <g> { }", "select", 1, True, False),
-        ("SELECT * WHERE { SERVICE <http://x> { } }", "select", 2, False, True),
-        ("SELECT * WHERE { ?s ex:service 'SERVICE' }", "select", 1, False, False),
-        ("  with <g> delete { } where { }", "with", 1, False, False),
-        ('SELECT * WHERE { FILTER(?x = """a ( " b""") }', "select", 2, False, False),
-        (
-            "SELECT * WHERE { FILTER(" + "(" * 50 + "1" + ")" * 50 + ") }",
-            "select",
-            52,
-            False,
-            False,
-        ),
-    ],
-)
-def test_inspect(query: str, keyword: str, nesting: int, dataset: bool, service: bool) -> None:
-    facts = inspect(query)
-    assert (facts.keyword, facts.nesting, facts.names_dataset, facts.calls_service) == (
-        keyword,
-        nesting,
-        dataset,
-        service,
-    )
-
-
 def test_updates_are_recognised() -> None:
     for text in ("INSERT DATA {}", "delete where {}", "LOAD <x>", "CLEAR ALL", "DROP ALL"):
         assert inspect(text).is_update, text
