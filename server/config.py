@@ -101,14 +101,20 @@ class ServerConfig:
             name = _ENV_PREFIX + f.name.upper()
             if name in env and f.name != "rate_limit":
                 parse = _PARSERS[f.name] if f.name in _PARSERS else _TYPES[f.type]
-                values[f.name] = parse(env[name])
+                try:
+                    values[f.name] = parse(env[name])
+                except ValueError as error:
+                    raise ValueError(f"{name}={env[name]!r}: {error}") from None
         if _ENV_PREFIX + "RATE_LIMIT" in env or _ENV_PREFIX + "RATE_BURST" in env:
             burst = env.get(_ENV_PREFIX + "RATE_BURST")
             text = env.get(_ENV_PREFIX + "RATE_LIMIT", _format_rate(cls.rate_limit))
+            if burst and not burst.isdigit():
+                raise ValueError(f"{_ENV_PREFIX}RATE_BURST={burst!r}: expected a whole number")
             values["rate_limit"] = RateLimit.parse(text, int(burst) if burst else None)
         if "store" not in values and "CATALOGUE_BUILD_DIR" in env:
             values["store"] = Path(env["CATALOGUE_BUILD_DIR"]) / "store"
-        values.update({k: v for k, v in overrides.items() if v is not None})
+        # An override is meant as given, None included (``--rate-limit off``).
+        values.update(overrides)
         config = replace(cls(), **values)
         config.check()
         return config

@@ -15,6 +15,8 @@ reading the text slow.
 - Does it name its own dataset (FROM / FROM NAMED)? pyoxigraph's union-default-graph
   option overrides FROM, so the union default graph is only asked for when the
   query does not choose a dataset itself.
+- Does it use forms Jena accepts and Oxigraph refuses (``True``, a variable
+  projected twice)? They are made standard for the engine (``query_compat.py``).
 - Does it call another endpoint (SERVICE)? Refused with a clear message. The
   guarantee does not rest on this check: the engines run in a network namespace
   of their own with no interface but a down loopback (``store/sandbox.py``), so
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from server.query_compat import standard_form
 from server.sparql_lexer import Kind, LexError, read
 
 __all__ = ["MAX_TERM_NESTING", "LexError", "QueryFacts", "inspect"]
@@ -47,6 +50,8 @@ class QueryFacts:
     term_nesting: int  # the deepest nesting of collections and blank-node lists
     names_dataset: bool  # has FROM or FROM NAMED
     calls_service: bool  # has SERVICE
+    #: The query in the form the engine takes (``query_compat``: Jena's forms made standard).
+    for_engine: str = ""
 
     @property
     def is_update(self) -> bool:
@@ -66,5 +71,10 @@ def inspect(query: str) -> QueryFacts:
         if not keyword and word not in _PROLOGUE:
             keyword = word
     return QueryFacts(
-        keyword, reading.depth, reading.term_depth, "from" in words, "service" in words
+        keyword,
+        reading.depth,
+        reading.term_depth,
+        "from" in words,
+        "service" in words,
+        standard_form(query, reading.tokens),
     )

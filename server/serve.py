@@ -16,7 +16,7 @@ import os
 import sys
 from pathlib import Path
 
-from server.config import RateLimit, ServerConfig
+from server.config import ServerConfig
 
 #: option → ServerConfig field, for the options whose names differ.
 _FIELDS = {"timeout": "query_timeout"}
@@ -73,28 +73,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_from_arguments(args: argparse.Namespace, default_store: Path) -> int:
-    overrides: dict[str, object] = {}
+    """Options become the ``CATALOGUE_*`` variables they stand for, over the environment,
+    and are parsed once, by ``ServerConfig.from_environment``: an option and its
+    variable cannot mean two things (``--rate-limit off`` was once ignored)."""
+    environ = dict(os.environ)
     for name, value in vars(args).items():
-        field = _FIELDS.get(name, name)
-        if value is None or field not in ServerConfig.__dataclass_fields__:
+        if value is None:
             continue
-        if field == "cors_origins":
-            value = tuple(o.strip() for o in str(value).split(",") if o.strip())
-        if field == "engine_sandbox":
-            value = value == "on"
-        if field not in ("rate_limit",):
-            overrides[field] = value
-    if args.rate_limit is not None or args.rate_burst is not None:
-        text = (
-            args.rate_limit
-            if args.rate_limit is not None
-            else os.environ.get("CATALOGUE_RATE_LIMIT", "100/second")
-        )
-        overrides["rate_limit"] = RateLimit.parse(text, args.rate_burst)
-    if "store" not in overrides and "CATALOGUE_STORE" not in os.environ:
-        overrides["store"] = default_store
+        field = _FIELDS.get(name, name)
+        if field in ServerConfig.__dataclass_fields__ or field == "rate_burst":
+            environ["CATALOGUE_" + field.upper()] = str(value)
+    if "CATALOGUE_STORE" not in environ and "CATALOGUE_BUILD_DIR" not in environ:
+        environ["CATALOGUE_STORE"] = str(default_store)
     try:
-        config = ServerConfig.from_environment(**overrides)
+        config = ServerConfig.from_environment(environ)
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 
 class Kind(Enum):
@@ -45,13 +46,10 @@ class Context(Enum):
     EXPRESSION = "expression"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     kind: Kind
     text: str
     start: int
-    #: The bracket nesting this token stands at (for brackets: inside the bracket).
-    depth: int = 0
 
 
 class LexError(ValueError):
@@ -67,9 +65,9 @@ class LexError(ValueError):
 _NAME_CHARS = r"\w\-.\u00B7\u0300-\u036F\u203F\u2040"
 _TOKEN = re.compile(
     rf"""
-      (?P<space>\s++)
-    | (?P<comment>\#[^\n\r]*+)
-    | (?P<string>
+    (?:\s++|\#[^\n\r]*+)*+  # white space and comments: skipped
+    (?:
+      (?P<string>
           \"\"\"(?:[^"\\]++|\\.|"(?!""))*+\"\"\"
         | '''(?:[^'\\]++|\\.|'(?!''))*+'''
         | "(?:[^"\\\n\r]++|\\.)*+"
@@ -81,6 +79,8 @@ _TOKEN = re.compile(
     | (?P<langtag>@[A-Za-z]++(?:-[A-Za-z0-9]++)*+)
     | (?P<punct>\^\^|&&|\|\||!=|<=|>=|[(){{}}\[\].,;*/+\-!=<>^|?])
     | (?P<colon>:)
+    | (?P<end>\Z)
+    )
     """,
     re.VERBOSE | re.DOTALL,
 )
@@ -90,6 +90,13 @@ _PN_LOCAL = re.compile(
 )
 _WORD_PIECES = re.compile(r"[A-Za-z0-9_\u0080-\U0010FFFF\u00B7]+|[.\-]")
 
+_KINDS = {
+    "var": Kind.VAR,
+    "string": Kind.STRING,
+    "number": Kind.NUMBER,
+    "langtag": Kind.LANGTAG,
+}
+_SPACE = re.compile(r"(?:\s++|\#[^\n\r]*+)*+")
 _OPENERS = {"(": ")", "{": "}", "[": "]"}
 _CLOSERS = {")": "(", "}": "{", "]": "["}
 
@@ -147,31 +154,27 @@ class _Lexer:
 
     def run(self) -> None:
         text, pos, end = self.text, 0, len(self.text)
-        match_token = _TOKEN.match
+        match_token, match_iri = _TOKEN.match, _IRIREF.match
         while pos < end:
-            if text[pos] == "<" and not self._compares():
-                iri = _IRIREF.match(text, pos)
-                if iri:
-                    self._emit(Kind.IRI, iri.group(), pos)
-                    pos = iri.end()
-                    continue
             m = match_token(text, pos)
-            if m is None:
+            if m is None:  # white space skipped, then a character no token starts with
+                pos = _skip_space(text, pos)
                 raise LexError(_stray(text[pos]), text, pos)
             group = m.lastgroup
+            start = m.start(group) if group else pos
+            if group == "punct" and text[start] == "<" and not self._compares():
+                iri = match_iri(text, start)
+                if iri:
+                    self._emit(Kind.IRI, iri.group(), start)
+                    pos = iri.end()
+                    continue
             if group == "name" or group == "colon":
-                pos = self._name(m, pos)
+                pos = self._name(m, start)
                 continue
-            if group == "var":
-                self._emit(Kind.VAR, m.group(), pos)
-            elif group == "string":
-                self._emit(Kind.STRING, m.group(), pos)
-            elif group == "number":
-                self._emit(Kind.NUMBER, m.group(), pos)
-            elif group == "langtag":
-                self._emit(Kind.LANGTAG, m.group(), pos)
-            elif group == "punct":
-                self._punct(m.group(), pos)
+            if group == "punct":
+                self._punct(m.group(group), start)
+            elif group in _KINDS:
+                self._emit(_KINDS[group], m.group(group), start)
             pos = m.end()
 
     # --- tokens ---------------------------------------------------------------
@@ -212,34 +215,29 @@ class _Lexer:
         if char in _OPENERS:
             context = self._opens(char)
             self.stack.append((char, context))
+            if len(self.stack) > self.depth:
+                self.depth = len(self.stack)
             if char == "{":
                 self.clause = None
             elif context is Context.PATTERN:
                 self._terms += 1
-                self.term_depth = max(self.term_depth, self._terms)
-            self._emit(Kind.PUNCT, char, pos)
-            return
-        if char in _CLOSERS:
+                if self._terms > self.term_depth:
+                    self.term_depth = self._terms
+        elif char in _CLOSERS:
             # An unbalanced closer is the engine's to report; here it just closes nothing.
-            depth = len(self.stack)
             if self.stack and self.stack[-1][0] == _CLOSERS[char]:
                 bracket, context = self.stack.pop()
                 if bracket != "{" and context is Context.PATTERN and self._terms:
                     self._terms -= 1
-            self.out.append(Token(Kind.PUNCT, char, pos, depth))
-            self._prefix_operators = 0
-            return
-        if char in "!+-" and not self._after_operand():
+        elif char in "!+-" and not self._after_operand():
             self._prefix_operators += 1
-            self.out.append(Token(Kind.PUNCT, char, pos, len(self.stack)))
+            self.out.append(Token(Kind.PUNCT, char, pos))
             self.depth = max(self.depth, len(self.stack) + self._prefix_operators)
             return
         self._emit(Kind.PUNCT, char, pos)
 
     def _emit(self, kind: Kind, text: str, pos: int) -> None:
-        depth = len(self.stack)
-        self.out.append(Token(kind, text, pos, depth))
-        self.depth = max(self.depth, depth)
+        self.out.append(Token(kind, text, pos))
         self._prefix_operators = 0
 
     # --- context ----------------------------------------------------------------
@@ -284,6 +282,11 @@ class _Lexer:
     def _at_clause_level(self) -> bool:
         """Not inside a collection or VALUES data: only braces (or nothing) are open."""
         return not self.stack or self.stack[-1][0] == "{"
+
+
+def _skip_space(text: str, pos: int) -> int:
+    found = _SPACE.match(text, pos)
+    return found.end() if found else pos
 
 
 def _stray(char: str) -> str:

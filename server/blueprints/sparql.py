@@ -116,9 +116,13 @@ def _query(service: Service, params: QueryParams) -> Response:
         raise HttpError(406, refusals[Kind.RESULTS])
     encoding = choose_encoding(environ.get("HTTP_ACCEPT_ENCODING"))
     names = {kind: fmt.name if fmt else "" for kind, fmt in chosen.items()}
+    # Relative IRIs in the query name things at the endpoint's own URL (SPARQL
+    # Protocol; the W3C test query_content_type_construct): part of what the answer is.
+    base_iri = endpoint_url_of(service)
     etag = service.etag(
         "query",
         text,
+        base_iri,
         repr(params.default_graphs),
         repr(params.named_graphs),
         names[Kind.RESULTS],
@@ -133,12 +137,13 @@ def _query(service: Service, params: QueryParams) -> Response:
         for kind, fmt in chosen.items()
     }
     query = QueryRequest(
-        text,
+        facts.for_engine,
         params.default_graphs,
         params.named_graphs,
         union_default=not facts.names_dataset,
         results_format=engine_formats[Kind.RESULTS],
         graph_format=engine_formats[Kind.GRAPH],
+        base_iri=base_iri,
     )
     try:
         answer = service.store.query(query, deadline(environ, service))

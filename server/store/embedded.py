@@ -97,7 +97,7 @@ class EmbeddedStore:
     # --- the parts an engine process drives itself ---------------------------
 
     def prepare(self, request: QueryRequest) -> Prepared:
-        options: dict[str, object] = {"prefixes": self._prefixes}
+        options: dict[str, object] = {"prefixes": self._prefixes, "base_iri": request.base_iri}
         if request.default_graphs is not None or request.named_graphs is not None:
             options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs or ()]
             options["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs or ()]

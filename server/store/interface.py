@@ -49,6 +49,9 @@ class QueryRequest:
     #: where the client accepts no format of that kind.
     results_format: str | None = "json"
     graph_format: str | None = "turtle"
+    #: What relative IRIs in the query resolve against (the SPARQL Protocol: the
+    #: request's own URL, unless the query says BASE); None: they are an error.
+    base_iri: str | None = None
 
 
 @dataclass(frozen=True)

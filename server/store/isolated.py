@@ -185,6 +185,7 @@ class IsolatedStore:
             request.union_default,
             request.results_format,
             request.graph_format,
+            request.base_iri,
         )
         return self._ask(message, deadline)
 

@@ -66,7 +66,8 @@ class RemoteStore:
     # --- the Store interface ---------------------------------------------------
 
     def query(self, request: QueryRequest, deadline: float) -> Answer:
-        params: list[tuple[str, str]] = [("query", self._prologue + request.text)]
+        base = f"BASE <{request.base_iri}>\n" if request.base_iri else ""
+        params: list[tuple[str, str]] = [("query", base + self._prologue + request.text)]
         if request.default_graphs is not None or request.named_graphs is not None:
             params += [("default-graph-uri", g) for g in request.default_graphs or ()]
             params += [("named-graph-uri", g) for g in request.named_graphs or ()]

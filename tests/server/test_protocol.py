@@ -600,6 +600,44 @@ CASES = [
         path="/rdf-graph-store",
         params={"graph": OFFICIAL},
     ),
+    # --- relative IRIs resolve against the request's URL (W3C protocol test
+    # query_content_type_construct: the query as sent there)
+    Case(
+        "w3c-query-content-type-construct",
+        200,
+        TTL,
+        method="POST",
+        body=b"CONSTRUCT { <s> <p> 1 } WHERE {}",
+        content_type=DIRECT,
+        accept=TTL,
+        expect=lambda quads: (
+            len(quads) == 1
+            and quads[0].subject.value.endswith("/s")
+            and quads[0].subject.value.startswith("http://127.0.0.1:")
+        ),
+    ),
+    # --- forms Jena accepts (Skosmos sends them): made standard, not refused --------------
+    Case(
+        "jena-boolean-in-capitals",
+        200,
+        SRJ,
+        params={"query": "SELECT ?d WHERE { BIND(true AS ?d) FILTER(?d = True && ?d != FALSE) }"},
+        expect=lambda rows: len(rows) == 1,
+    ),
+    Case(
+        "jena-variable-projected-twice",
+        200,
+        SRJ,
+        params={"query": "SELECT ?c ?c ?label $c WHERE { ?c skos:prefLabel ?label }"},
+        expect=lambda rows: len(rows) == 8,
+    ),
+    Case(
+        "boolean-words-inside-strings-stay",
+        200,
+        SRJ,
+        params={"query": "SELECT ?t WHERE { BIND('True ?c ?c' AS ?t) FILTER(?t = 'True ?c ?c') }"},
+        expect=lambda rows: len(rows) == 1,
+    ),
     # --- operations ----------------------------------------------------------------------
     Case(
         "healthz",
