@@ -84,7 +84,10 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
-_IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*+>")
+# Escapes (\u0078) count as IRI characters, as the engine reads them: SPARQL
+# decodes \u and \U in IRIs and strings only, nowhere else (so \u0053ERVICE is
+# not a keyword to the engine either).
+_IRIREF = re.compile(r"<(?:[^<>\"{}|^`\\\x00-\x20]++|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*+>")
 _PN_LOCAL = re.compile(
     rf"(?:[{_NAME_CHARS}:]++|%[0-9A-Fa-f]{{2}}|\\[_~.\-!$&'()*+,;=/?#@%])*+", re.DOTALL
 )
