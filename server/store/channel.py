@@ -1,14 +1,12 @@
 """The pipe between a worker and its engine processes: length-prefixed frames.
 
-A frame is one kind byte, a 4-byte big-endian length and the payload. Requests
-and headers are ``marshal``-ed tuples of plain values (both ends are our own
-code, so nothing richer is needed and nothing else can write to the pipe).
+A frame is one kind byte, a 4-byte big-endian length and the payload; the
+payloads are the typed messages of ``messages.py``.
 Reading takes a deadline: that is where a runaway query's timeout is noticed.
 """
 
 from __future__ import annotations
 
-import marshal
 import os
 import select
 import struct
@@ -27,14 +25,6 @@ ERROR = b"X"  # engine → worker: (error class name, message) instead of an ans
 
 def frame(kind: bytes, payload: bytes = b"") -> bytes:
     return HEADER.pack(kind, len(payload)) + payload
-
-
-def pack(value: object) -> bytes:
-    return marshal.dumps(value)
-
-
-def unpack(payload: bytes) -> object:
-    return marshal.loads(payload)
 
 
 def write_all(fd: int, data: bytes | memoryview) -> None:

@@ -21,8 +21,9 @@ import sys
 import threading
 import time
 
-from server.store import channel
+from server.store import channel, messages
 from server.store.channel import DATA, END, ERROR, START, frame
+from server.store.messages import AnswerStart, Failure, Load
 
 #: Answers are sent in pieces of this size, so a large one streams.
 CHUNK = 64 * 1024
@@ -37,7 +38,7 @@ class FrameSink:
 
     def __init__(self, fd: int, kind: str, fmt: str) -> None:
         self._fd = fd
-        self._start = frame(START, channel.pack((kind, fmt)))
+        self._start = frame(START, messages.encode(AnswerStart(kind, fmt)))
         self._buffer = bytearray()
 
     def write(self, data: bytes) -> int:
@@ -60,7 +61,7 @@ class FrameSink:
 
 def serve(in_fd: int, out_fd: int) -> None:
     from server.store.embedded import EmbeddedStore, _evaluating
-    from server.store.interface import BuildInfo, GraphRequest, QueryRequest, StoreError
+    from server.store.interface import GraphRequest, QueryRequest, StoreError
 
     reader = channel.FrameReader(in_fd)
     try:
@@ -69,27 +70,27 @@ def serve(in_fd: int, out_fd: int) -> None:
         return
     if kind != channel.LOAD:
         raise SystemExit(f"engine: expected the data first, got {kind!r}")
-    data, info, prefixes = channel.unpack(payload)
-    store = EmbeddedStore.from_nquads(data, BuildInfo(*info), prefixes)
-    del data
+    load = messages.decode(payload, Load)
+    store = EmbeddedStore.from_nquads(load.nquads, load.info, load.prefixes)
+    del load, payload
     channel.write_all(out_fd, frame(channel.READY))
     while True:
         try:
             _, payload = reader.read()
         except channel.Closed:
             return
-        request = channel.unpack(payload)
+        request = messages.decode(payload, QueryRequest | GraphRequest)  # type: ignore[arg-type]
         try:
-            if request[0] == "query":
-                prepared = store.prepare(QueryRequest(*request[1:]))
+            if isinstance(request, QueryRequest):
+                prepared = store.prepare(request)
             else:
-                prepared = store.prepare_graph(GraphRequest(*request[1:]))
+                prepared = store.prepare_graph(request)
             sink = FrameSink(out_fd, prepared.kind.value, prepared.format)
             _evaluating(prepared.write, sink)  # type: ignore[arg-type]
             sink.finish()
         except StoreError as error:
-            details = (type(error).__name__, str(error))
-            channel.write_all(out_fd, frame(ERROR, channel.pack(details)))
+            failure = Failure(type(error).__name__, str(error))
+            channel.write_all(out_fd, frame(ERROR, messages.encode(failure)))
 
 
 def _leave_the_network(out_fd: int) -> None:
@@ -101,7 +102,8 @@ def _leave_the_network(out_fd: int) -> None:
         # Take the data the worker is sending, so it is not blocked writing, then say why.
         with contextlib.suppress(channel.Closed):
             channel.FrameReader(0).read()
-        channel.write_all(out_fd, frame(ERROR, channel.pack(error.strerror or str(error))))
+        failure = Failure("StoreUnavailable", error.strerror or str(error))
+        channel.write_all(out_fd, frame(ERROR, messages.encode(failure)))
         raise SystemExit(1) from None
 
 

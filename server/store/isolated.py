@@ -41,7 +41,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from server.formats import Kind
-from server.store import channel
+from server.store import channel, messages
 from server.store.embedded import QueryEvaluationError
 from server.store.interface import (
     Answer,
@@ -58,6 +58,7 @@ from server.store.interface import (
     StoreUnavailable,
     requesting_client,
 )
+from server.store.messages import AnswerStart, Failure, Load
 
 log = logging.getLogger(__name__)
 
@@ -113,12 +114,14 @@ class Engine:
             ) from None
         if kind == channel.ERROR:
             self.process.wait()
-            raise StoreUnavailable(str(channel.unpack(payload)))
+            raise StoreUnavailable(messages.decode(payload, Failure).message)
         if kind != channel.READY:
             raise StoreUnavailable(f"the query engine did not start (it said {kind!r})")
 
-    def send(self, request: tuple[object, ...]) -> None:
-        channel.write_all(self._in.fileno(), channel.frame(channel.REQUEST, channel.pack(request)))
+    def send(self, request: QueryRequest | GraphRequest) -> None:
+        channel.write_all(
+            self._in.fileno(), channel.frame(channel.REQUEST, messages.encode(request))
+        )
 
     def retire(self, timed_out: bool = False) -> bool:
         """Kill it, once; True for the one caller that should start a successor."""
@@ -157,7 +160,7 @@ class IsolatedStore:
         sandbox: bool = True,
     ) -> None:
         self.info = info
-        self._payload = channel.pack((data, _info_tuple(info), prefixes))
+        self._payload = messages.encode(Load(data, info, prefixes))
         self._stack_mib = stack_mib
         self._sandbox = sandbox
         self._size = engines
@@ -177,20 +180,10 @@ class IsolatedStore:
     # --- the Store interface ----------------------------------------------
 
     def query(self, request: QueryRequest, deadline: float) -> Answer:
-        message = (
-            "query",
-            request.text,
-            request.default_graphs,
-            request.named_graphs,
-            request.union_default,
-            request.results_format,
-            request.graph_format,
-            request.base_iri,
-        )
-        return self._ask(message, deadline)
+        return self._ask(request, deadline)
 
     def graph(self, request: GraphRequest, deadline: float) -> Answer:
-        return self._ask(("graph", request.format, request.graph, request.dataset), deadline)
+        return self._ask(request, deadline)
 
     def close(self) -> None:
         self._closed = True
@@ -204,13 +197,14 @@ class IsolatedStore:
 
     # --- one request ---------------------------------------------------------
 
-    def _ask(self, message: tuple[object, ...], deadline: float) -> Answer:
+    def _ask(self, message: QueryRequest | GraphRequest, deadline: float) -> Answer:
         engine = self._acquire(deadline)
         try:
             engine.send(message)
             kind, payload = engine.reader.read()
             if kind == channel.START:
-                answer_kind, fmt = channel.unpack(payload)  # type: ignore[misc]
+                start = messages.decode(payload, AnswerStart)
+                answer_kind, fmt = start.kind, start.format
                 head: list[bytes] = []
                 size = 0
                 while size < IN_MEMORY:
@@ -360,19 +354,8 @@ class IsolatedStore:
             self._idle.put(engine)
 
 
-def _info_tuple(info: BuildInfo) -> tuple[object, ...]:
-    return (
-        info.build_id,
-        info.last_modified,
-        info.quads,
-        info.graphs,
-        info.namespace,
-        info.source_sha256,
-    )
-
-
 def _error(payload: bytes) -> StoreError:
-    name, message = channel.unpack(payload)  # type: ignore[misc]
-    if name == "FormatNotAcceptable":
-        return FormatNotAcceptable(Kind(message))
-    return _ERRORS.get(name, StoreError)(message)
+    failure = messages.decode(payload, Failure)
+    if failure.error == "FormatNotAcceptable":
+        return FormatNotAcceptable(Kind(failure.message))
+    return _ERRORS.get(failure.error, StoreError)(failure.message)
