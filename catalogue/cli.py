@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from catalogue.console import Console
 from catalogue.graph.curation import CurationError
 from catalogue.settings import BuildSettings
 from catalogue.source.errors import SourceError
+
+#: The entry-point group of commands other packages add (see pyproject.toml).
+COMMANDS_GROUP = "outsourcing_catalogue.commands"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,13 +58,12 @@ def main(argv: list[str] | None = None) -> int:
     add_diff_arguments(diff)
     # --- end of check and diff ---
 
-    # --- serve: the SPARQL endpoint; its options and code live in server/ ---
-    from server.serve import add_arguments as add_serve_arguments
-
-    serve = commands.add_parser("serve", help="run the SPARQL 1.1 endpoint over the built store")
-    _build_options(serve)
-    add_serve_arguments(serve)
-    # --- end of serve ---
+    # Commands from other packages (``serve`` from server/): they register themselves
+    # under the entry-point group, so this package never imports theirs.
+    plugged = {
+        entry.name: entry.load()(commands, _build_options)
+        for entry in entry_points(group=COMMANDS_GROUP)
+    }
 
     args = parser.parse_args(argv)
     settings = BuildSettings.from_environment(
@@ -78,10 +81,8 @@ def main(argv: list[str] | None = None) -> int:
             from catalogue.quality import command as check_command
 
             return (check_command if args.command == "check" else diff_command).run(settings, args)
-        if args.command == "serve":
-            from server.serve import run_from_arguments
-
-            return run_from_arguments(args, settings.store_dir)
+        if args.command in plugged:
+            return plugged[args.command](args, settings)
     except (SourceError, CurationError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -14,8 +14,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from catalogue.settings import BuildSettings
 from server.config import ServerConfig
 
 #: option → ServerConfig field, for the options whose names differ.
@@ -70,6 +72,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add("--response-cache-bytes", type=int, help="bytes of answers cached per worker; 0: off")
     add("--access-log", help="'-' (stderr, default), a file, or 'off'")
     add("--examples-dir", type=Path, help="folder of example queries (default queries/)")
+
+
+def command(
+    commands: argparse._SubParsersAction, build_options: Callable[[argparse.ArgumentParser], None]
+) -> Callable[[argparse.Namespace, BuildSettings], int]:
+    """``outsourcing-catalogue serve``, plugged into the console command from here (the
+    entry point in pyproject.toml), so the build package does not import the server."""
+    serve_parser = commands.add_parser(
+        "serve", help="run the SPARQL 1.1 endpoint over the built store"
+    )
+    build_options(serve_parser)
+    add_arguments(serve_parser)
+    return lambda args, settings: run_from_arguments(args, settings.store_dir)
 
 
 def run_from_arguments(args: argparse.Namespace, default_store: Path) -> int:
@@ -188,8 +203,6 @@ def _engine_note(config: ServerConfig) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from catalogue.settings import BuildSettings
-
     parser = argparse.ArgumentParser(prog="python -m server", description=__doc__)
     add_arguments(parser)
     args = parser.parse_args(argv)
