@@ -11,6 +11,11 @@ Skosmos' own queries (``src/model/sparql/GenericSparql.php``) were refused with
 - A variable projected twice (``SELECT ?c ?c ?label``): Jena projects it once;
   Oxigraph refuses "Duplicated variable name in SELECT". The repeats are dropped,
   which changes nothing in the answer (a variable has one value per solution).
+- ``GROUP_CONCAT`` over IRIs or numbers: SPARQL 1.1 defines it over strings, and
+  Oxigraph leaves the aggregate unbound for anything else (oxigraph#297); Jena
+  joins the lexical forms. Skosmos' hierarchy query concatenates the IRIs of
+  the top concepts' schemes, so its tree lost them. The expression is wrapped in
+  ``STR(…)``, which is Jena's reading and changes nothing for strings.
 
 Only tokens are touched (strings, IRIs and comments never), so the rewrite is as
 safe as the lexer's reading; the query the client sent is what the ETag, the
@@ -29,6 +34,7 @@ def standard_form(text: str, tokens: list[Token]) -> str:
     edits: list[tuple[int, int, str]] = []  # start, end, replacement
     edits += _lower_case_booleans(tokens)
     edits += _repeated_projections(tokens)
+    edits += _group_concat_of_lexical_forms(tokens)
     if not edits:
         return text
     parts, position = [], 0
@@ -72,4 +78,35 @@ def _repeated_projections(tokens: list[Token]) -> list[tuple[int, int, str]]:
             if name in projected:
                 edits.append((token.start, token.start + len(token.text), ""))
             projected.add(name)
+    return edits
+
+
+def _group_concat_of_lexical_forms(tokens: list[Token]) -> list[tuple[int, int, str]]:
+    """``GROUP_CONCAT(DISTINCT? expr ; SEPARATOR=…)`` → ``GROUP_CONCAT(DISTINCT? STR(expr) …)``."""
+    edits = []
+    for i, token in enumerate(tokens):
+        if not (token.kind is Kind.WORD and token.text.lower() == "group_concat"):
+            continue
+        if i + 1 >= len(tokens) or tokens[i + 1].text != "(":
+            continue
+        first = i + 2
+        if first < len(tokens) and tokens[first].text.lower() == "distinct":
+            first += 1
+        depth, end = 0, None
+        for j in range(first, len(tokens)):
+            text = tokens[j].text
+            if text in ("(", "[", "{"):
+                depth += 1
+            elif text in (")", "]", "}"):
+                if depth == 0:
+                    end = j
+                    break
+                depth -= 1
+            elif text == ";" and depth == 0:
+                end = j
+                break
+        if end is None or end == first:
+            continue  # not well formed: the engine will say so
+        edits.append((tokens[first].start, tokens[first].start, "STR("))
+        edits.append((tokens[end].start, tokens[end].start, ")"))
     return edits

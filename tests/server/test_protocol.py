@@ -632,6 +632,16 @@ CASES = [
         expect=lambda rows: len(rows) == 8,
     ),
     Case(
+        "jena-group-concat-of-iris",
+        200,
+        SRJ,
+        params={
+            "query": "SELECT (GROUP_CONCAT(DISTINCT ?c; separator=' ') AS ?all) "
+            "WHERE { ?c skos:prefLabel ?l }"
+        },
+        expect=lambda rows: NS in rows[0]["all"]["value"],
+    ),
+    Case(
         "boolean-words-inside-strings-stay",
         200,
         SRJ,
