@@ -3,6 +3,7 @@
     ProxyFix        X-Forwarded-* believed only from ``trusted_proxies`` proxies
     AccessLog       one JSON line per request; starts the query's clock
     Cors            CORS headers on every answer; preflight OPTIONS
+    BodyTimeout     408 for a body that did not arrive in time (server/http_front)
     RateLimiting    429 past a client's allowance, shared by all workers
     ResponseCache   a repeated GET answered from memory, before Flask
     Compression     br / gzip by Accept-Encoding (cached compressed)
@@ -33,6 +34,7 @@ from server.config import ServerConfig
 from server.cors import Cors
 from server.errors import HttpError
 from server.examples import load_examples
+from server.http_front.timeouts import BodyTimeout
 from server.linked_data import routes as linked_data
 from server.linked_data.publication import EXTENSION as PUBLICATION
 from server.linked_data.publication import Publication
@@ -111,6 +113,7 @@ def _layers(wsgi, config: ServerConfig, store: Store):
         wsgi = RateLimiting(wsgi, SharedRateLimiter(config.rate_limit, table), DATA_PATHS)
         if private:
             os.unlink(table)  # the mapping stays; nothing is left behind in /dev/shm
+    wsgi = BodyTimeout(wsgi, config.body_timeout)
     wsgi = Cors(wsgi, config.cors_origins, DATA_PATHS)
     log_fd = open_log(config.access_log)
     if log_fd is not None:
