@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from collections.abc import Callable
 
 import pyoxigraph
 from flask import Flask, Response
@@ -41,7 +42,7 @@ from server.linked_data.publication import Publication
 from server.pages import quality
 from server.pages import routes as pages
 from server.pages.i18n import cache_variant
-from server.ratelimit import RateLimiting, SharedRateLimiter, create_table
+from server.ratelimit import UNMETERED, RateLimiting, SharedRateLimiter, create_table
 from server.response_cache import ResponseCache
 from server.service import EXTENSION, Service
 from server.store import open_store
@@ -49,7 +50,7 @@ from server.store.interface import Store
 
 log = logging.getLogger(__name__)
 
-#: The paths that serve data: rate limited, and answering CORS preflights.
+#: The paths that serve data to other sites' pages: CORS preflights are answered for them.
 DATA_PATHS = frozenset({"/sparql", "/rdf-graph-store"})
 
 
@@ -78,7 +79,7 @@ def create_app(config: ServerConfig | None = None, store: Store | None = None) -
     app.register_blueprint(linked_data.bp)
     _error_handlers(app)
 
-    app.wsgi_app = _layers(app.wsgi_app, config, store)  # type: ignore[method-assign]
+    app.wsgi_app = _layers(app, config, store)  # type: ignore[method-assign]
     return app
 
 
@@ -99,8 +100,24 @@ def _salt(store: Store, examples: list, prefixes: dict[str, str]) -> str:
     return digest.hexdigest()
 
 
-def _layers(wsgi, config: ServerConfig, store: Store):
-    wsgi = Compression(wsgi)
+def _metered(app: Flask) -> Callable[[dict], bool]:
+    """Whether a request is counted by the rate limit: asked of Flask's own router, so
+    whatever spelling of a path reaches a route is counted as that route."""
+
+    def metered(environ: dict) -> bool:
+        try:
+            endpoint, _ = app.url_map.bind_to_environ(environ).match()
+        except Exception:  # no route, or a redirect to one: counted all the same
+            return True
+        if endpoint == "static":  # Flask's static files
+            return False
+        return not getattr(app.view_functions.get(endpoint), UNMETERED, False)
+
+    return metered
+
+
+def _layers(app: Flask, config: ServerConfig, store: Store):
+    wsgi = Compression(app.wsgi_app)
     if config.response_cache_bytes:
         wsgi = ResponseCache(
             wsgi, config.response_cache_bytes, store.info.last_modified, cache_variant
@@ -110,7 +127,7 @@ def _layers(wsgi, config: ServerConfig, store: Store):
         private = table is None
         if private:  # not under `serve`: this process is the only one counting
             table = create_table()
-        wsgi = RateLimiting(wsgi, SharedRateLimiter(config.rate_limit, table), DATA_PATHS)
+        wsgi = RateLimiting(wsgi, SharedRateLimiter(config.rate_limit, table), _metered(app))
         if private:
             os.unlink(table)  # the mapping stays; nothing is left behind in /dev/shm
     wsgi = BodyTimeout(wsgi, config.body_timeout)
