@@ -80,6 +80,9 @@ class ServerConfig:
     cors_origins: tuple[str, ...] = ("*",)
     max_url_bytes: int = 16 * 1024
     max_body_bytes: int = 1024 * 1024
+    #: Largest request head the app reads (its header fields); granian's own buffer,
+    #: above it, refuses larger ones without a body (server/http_front).
+    max_header_bytes: int = 32 * 1024
     #: Deepest nesting of (), {} and [] a query may have; 0 turns the check off.
     max_nesting: int = 200
     rate_limit: RateLimit | None = RateLimit(100, 1.0, 200)
