@@ -52,6 +52,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add("--max-body-bytes", type=int, help=f"largest POST body (default {d.max_body_bytes})")
     add("--max-nesting", type=int, help=f"deepest bracket nesting (default {d.max_nesting})")
     add(
+        "--max-header-bytes",
+        type=int,
+        help=f"largest request header fields (default {d.max_header_bytes})",
+    )
+    add(
+        "--header-timeout",
+        type=float,
+        help=f"seconds to send a request head; also the idle limit (default {d.header_timeout:g})",
+    )
+    add("--body-timeout", type=float, help=f"seconds to send a body (default {d.body_timeout:g})")
+    add(
+        "--send-timeout",
+        type=float,
+        help=f"seconds a chunk of an answer may wait to be read (default {d.send_timeout:g})",
+    )
+    add(
+        "--max-connections",
+        type=int,
+        help=f"open connections per worker, idle ones too (default {d.max_connections})",
+    )
+    add(
         "--rate-limit",
         help=f"per client, e.g. 100/second, 6000/minute, off (default {d.rate_limit})",
     )
