@@ -66,7 +66,12 @@ EXAMPLES = {
 #: Statements in the fixture dataset (counted once, here, so tests can check totals).
 FIXTURE_QUADS = len(list(ox.parse(FIXTURE_TRIG.encode(), format=ox.RdfFormat.TRIG)))
 
-RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?o ?q }"
+#: A query that runs past any timeout here: five patterns (24^5, 8 million rows) were
+#: counted in 0.95 s on this machine once warm, inside the hostile server's 1 s.
+RUNAWAY = (
+    "SELECT (COUNT(*) AS ?n) WHERE "
+    "{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?o ?q . ?r ?s ?t }"
+)
 
 
 def free_port() -> int:
