@@ -18,6 +18,7 @@ once the client has gone.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -36,7 +37,7 @@ _END = object()
 
 
 class ClientGone(Exception):
-    """The client closed the connection before its request was read."""
+    """The client left (closed the connection), or stopped reading its answer."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,8 @@ class WsgiBridge:
         environ = wsgi_environ(scope, body)
         if timed_out:
             environ[BODY_TIMED_OUT] = True
-        await self._respond(environ, send)
+        with contextlib.suppress(ClientGone):  # nobody left to tell; the iterable is closed
+            await self._respond(environ, send)
 
     async def _read_body(self, scope: dict, receive: Receive) -> tuple[bytes, bool]:
         headers = dict(scope["headers"])
@@ -115,8 +117,15 @@ class WsgiBridge:
             await loop.run_in_executor(self.pool, iterator.close)
 
     async def _send(self, send: Send, message: dict) -> None:
-        async with asyncio.timeout(self.limits.send_timeout):
-            await send(message)
+        try:
+            async with asyncio.timeout(self.limits.send_timeout):
+                await send(message)
+        except TimeoutError:
+            raise ClientGone from None
+        except RuntimeError as error:  # granian says "… transport … closed": the client left
+            if "closed" in str(error):
+                raise ClientGone from None
+            raise
 
 
 class _Response:
