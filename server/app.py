@@ -3,6 +3,8 @@
     ProxyFix        X-Forwarded-* believed only from ``trusted_proxies`` proxies
     AccessLog       one JSON line per request; starts the query's clock
     Cors            CORS headers on every answer; preflight OPTIONS
+    RequestChecks   400 for a host or X-Forwarded-Prefix not to believe; 431 for a huge head
+    BodyTimeout     408 for a body that did not arrive in time (server/http_front)
     RateLimiting    429 past a client's allowance, shared by all workers
     ResponseCache   a repeated GET answered from memory, before Flask
     Compression     br / gzip by Accept-Encoding (cached compressed)
@@ -20,9 +22,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from collections.abc import Callable
 
 import pyoxigraph
-from flask import Flask, Response, request
+from flask import Flask, Response, has_request_context, request
 from werkzeug.exceptions import HTTPException
 
 import server
@@ -33,13 +36,15 @@ from server.config import ServerConfig
 from server.cors import Cors
 from server.errors import HttpError
 from server.examples import load_examples
+from server.http_front.request_checks import RequestChecks
+from server.http_front.timeouts import BodyTimeout
 from server.linked_data import routes as linked_data
 from server.linked_data.publication import EXTENSION as PUBLICATION
 from server.linked_data.publication import Publication
 from server.pages import quality
 from server.pages import routes as pages
-from server.pages.i18n import cache_variant
-from server.ratelimit import RateLimiting, SharedRateLimiter, create_table
+from server.pages.i18n import cache_variant, language_variant
+from server.ratelimit import UNMETERED, RateLimiting, SharedRateLimiter, create_table
 from server.response_cache import ResponseCache
 from server.service import EXTENSION, Service
 from server.store import open_store
@@ -47,8 +52,8 @@ from server.store.interface import Store, requesting_client
 
 log = logging.getLogger(__name__)
 
-#: The paths that serve data: rate limited, and answering CORS preflights.
-DATA_PATHS = frozenset({"/sparql", "/rdf-graph-store"})
+#: The paths that serve data to other sites' pages: CORS preflights are answered for them.
+DATA_PATHS = ("/sparql", "/rdf-graph-store")
 
 
 def create_app(config: ServerConfig | None = None, store: Store | None = None) -> Flask:
@@ -63,7 +68,9 @@ def create_app(config: ServerConfig | None = None, store: Store | None = None) -
     # Static files are linked with a content hash (?v=…): they may be kept a day.
     app.config.update(MAX_CONTENT_LENGTH=config.max_body_bytes, SEND_FILE_MAX_AGE_DEFAULT=86400)
     examples = load_examples(config.examples_dir)
-    service = Service(config, store, examples, prefixes, _salt(store, examples, prefixes))
+    service = Service(
+        config, store, examples, prefixes, _salt(store, examples, prefixes), _request_variant
+    )
     app.extensions[EXTENSION] = service
 
     app.extensions[PUBLICATION] = Publication.create(config, store)
@@ -81,7 +88,7 @@ def create_app(config: ServerConfig | None = None, store: Store | None = None) -
         # The store shares its engines fairly between clients by this (ProxyFix has run).
         requesting_client.set(request.remote_addr)
 
-    app.wsgi_app = _layers(app.wsgi_app, config, store)  # type: ignore[method-assign]
+    app.wsgi_app = _layers(app, config, store)  # type: ignore[method-assign]
     return app
 
 
@@ -102,8 +109,38 @@ def _salt(store: Store, examples: list, prefixes: dict[str, str]) -> str:
     return digest.hexdigest()
 
 
-def _layers(wsgi, config: ServerConfig, store: Store):
-    wsgi = Compression(wsgi)
+def _request_variant() -> tuple[str, ...]:
+    """The URL root the request came in by (links, the service description name it)
+    and the language of the answer (pages, the query page): they select the bytes."""
+    if not has_request_context():
+        return ()
+    return request.url_root, language_variant(request.environ, request.args.get("lang"))
+
+
+def _metered(app: Flask) -> Callable[[dict], bool]:
+    """Whether a request is counted by the rate limit: asked of Flask's own router, so
+    whatever spelling of a path reaches a route is counted as that route."""
+
+    def metered(environ: dict) -> bool:
+        try:
+            endpoint, _ = app.url_map.bind_to_environ(environ).match()
+        except Exception:  # no route, or a redirect to one: counted all the same
+            return True
+        if endpoint == "static":  # Flask's static files
+            return False
+        return not getattr(app.view_functions.get(endpoint), UNMETERED, False)
+
+    return metered
+
+
+def _allowed_methods(app: Flask, path: str) -> str:
+    """The methods the routes at ``path`` answer: what ``Allow`` may say."""
+    methods = app.url_map.bind("localhost").allowed_methods(path)
+    return ", ".join(sorted(methods))
+
+
+def _layers(app: Flask, config: ServerConfig, store: Store):
+    wsgi = Compression(app.wsgi_app)
     if config.response_cache_bytes:
         wsgi = ResponseCache(
             wsgi, config.response_cache_bytes, store.info.last_modified, cache_variant
@@ -113,10 +150,12 @@ def _layers(wsgi, config: ServerConfig, store: Store):
         private = table is None
         if private:  # not under `serve`: this process is the only one counting
             table = create_table()
-        wsgi = RateLimiting(wsgi, SharedRateLimiter(config.rate_limit, table), DATA_PATHS)
+        wsgi = RateLimiting(wsgi, SharedRateLimiter(config.rate_limit, table), _metered(app))
         if private:
             os.unlink(table)  # the mapping stays; nothing is left behind in /dev/shm
-    wsgi = Cors(wsgi, config.cors_origins, DATA_PATHS)
+    wsgi = BodyTimeout(wsgi, config.body_timeout)
+    wsgi = RequestChecks(wsgi, config.max_header_bytes)
+    wsgi = Cors(wsgi, config.cors_origins, {p: _allowed_methods(app, p) for p in DATA_PATHS})
     log_fd = open_log(config.access_log)
     if log_fd is not None:
         wsgi = AccessLog(wsgi, log_fd)
@@ -136,13 +175,15 @@ def _error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_exception(error: HTTPException) -> Response:
         status = error.code or 500
-        message = {
-            404: "there is nothing here; the endpoint is /sparql",
-            405: "this method is not supported here",
-            413: "the request body is too large",
-        }.get(status, error.description or "")
         headers = dict(error.get_headers())
         headers.pop("Content-Type", None)
+        message = {
+            404: "there is nothing here; the endpoint is /sparql",
+            # werkzeug's Allow lists the methods of the routes at this path, no more.
+            405: f"{request.method} is not supported here: this resource answers "
+            f"{headers.get('Allow', 'GET')} (the data here is read-only)",
+            413: "the request body is too large",
+        }.get(status, error.description or "")
         return sparql.plain_error(HttpError(status, message, headers))
 
     @app.errorhandler(Exception)

@@ -58,6 +58,16 @@ class ServerConfig:
     engines: int = 3
     #: Seconds a query may run (and its answer take to send) before it is stopped.
     query_timeout: float = 10.0
+    #: Seconds a client has to send a request's head; also how long an idle
+    #: connection (kept alive, or never used) stays open (``server/http_front``).
+    header_timeout: float = 10.0
+    #: Seconds a client has to send a request's body, once its head is read.
+    body_timeout: float = 10.0
+    #: Seconds one chunk of an answer may wait for the client to read it.
+    send_timeout: float = 10.0
+    #: Open connections per worker process (idle ones count): well above the threads,
+    #: within the descriptor limit.
+    max_connections: int = 4096
     #: The built store (``build/store``, a link to the current build).
     store: Path = BuildSettings().store_dir
     #: Another SPARQL endpoint to answer queries instead of the embedded store.
@@ -70,6 +80,9 @@ class ServerConfig:
     cors_origins: tuple[str, ...] = ("*",)
     max_url_bytes: int = 16 * 1024
     max_body_bytes: int = 1024 * 1024
+    #: Largest request head the app reads (its header fields); granian's own buffer,
+    #: above it, refuses larger ones without a body (server/http_front).
+    max_header_bytes: int = 32 * 1024
     #: Deepest nesting of (), {} and [] a query may have; 0 turns the check off.
     max_nesting: int = 200
     rate_limit: RateLimit | None = RateLimit(100, 1.0, 200)
@@ -126,6 +139,12 @@ class ServerConfig:
             raise ValueError("client engines must be 0 (all but one) or more")
         if self.query_timeout <= 0:
             raise ValueError("the query timeout must be positive")
+        if min(self.header_timeout, self.body_timeout, self.send_timeout) <= 0:
+            raise ValueError("the header, body and send timeouts must be positive")
+        if self.header_timeout > 60:
+            raise ValueError("the header timeout is at most 60 s (granian's limit)")
+        if self.max_connections <= self.threads:
+            raise ValueError("max_connections must be above threads: idle clients take them")
         if self.public_url and not re.match(r"https?://[^/]+", self.public_url):
             raise ValueError(f"the public URL must be an absolute http(s) URL: {self.public_url}")
 

@@ -9,9 +9,8 @@ limiter: a browser sends them on its own, not the page's author.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
-ALLOWED_METHODS = "GET, HEAD, POST, OPTIONS"
 #: Headers a page may read besides the basic ones: what caching and backing off need.
 EXPOSED = "ETag, Last-Modified, Retry-After, Content-Length, X-Cache"
 MAX_AGE = "86400"
@@ -20,11 +19,12 @@ WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
 
 
 class Cors:
-    def __init__(self, app: WSGIApp, origins: tuple[str, ...], paths: frozenset[str]) -> None:
+    def __init__(self, app: WSGIApp, origins: tuple[str, ...], paths: Mapping[str, str]) -> None:
         self.app = app
         self.any_origin = "*" in origins
         self.origins = frozenset(origins)
-        #: Paths whose OPTIONS requests are answered here (others reach the app: 404).
+        #: Paths whose OPTIONS requests are answered here, each with the methods its
+        #: route supports (others reach the app).
         self.paths = paths
 
     def _allowed(self, environ: dict) -> list[tuple[str, str]]:
@@ -44,10 +44,11 @@ class Cors:
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         extra = self._allowed(environ)
-        if environ["REQUEST_METHOD"] == "OPTIONS" and environ.get("PATH_INFO") in self.paths:
-            headers = [*extra, ("Allow", ALLOWED_METHODS), ("Content-Length", "0")]
+        allow = self.paths.get(environ.get("PATH_INFO", ""))
+        if environ["REQUEST_METHOD"] == "OPTIONS" and allow:
+            headers = [*extra, ("Allow", allow), ("Content-Length", "0")]
             if environ.get("HTTP_ACCESS_CONTROL_REQUEST_METHOD"):
-                headers.append(("Access-Control-Allow-Methods", ALLOWED_METHODS))
+                headers.append(("Access-Control-Allow-Methods", allow))
                 requested = environ.get("HTTP_ACCESS_CONTROL_REQUEST_HEADERS")
                 if requested:
                     headers.append(("Access-Control-Allow-Headers", requested))

@@ -9,9 +9,15 @@ from __future__ import annotations
 
 from http import HTTPStatus
 
+#: The longest message a refusal carries: many quote what the client sent (an
+#: Accept header, a parameter), and an answer must not grow with the request.
+MAX_MESSAGE = 1000
+
 
 class HttpError(Exception):
     def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        if len(message) > MAX_MESSAGE:
+            message = message[: MAX_MESSAGE - 1] + "…"
         super().__init__(message)
         self.status = status
         self.message = message

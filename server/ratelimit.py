@@ -107,16 +107,30 @@ class SharedRateLimiter:
 WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
 
 
-class RateLimiting:
-    """The WSGI layer: counts requests to ``paths`` per client address."""
+UNMETERED = "unmetered"
 
-    def __init__(self, app: WSGIApp, limiter: SharedRateLimiter, paths: frozenset[str]) -> None:
+
+def unmetered(view: Callable) -> Callable:
+    """Marks a route that runs no store query (a file, the health probe): not counted.
+    Every other route is, including any added later."""
+    setattr(view, UNMETERED, True)
+    return view
+
+
+class RateLimiting:
+    """The WSGI layer: counts a client's requests to the routes ``metered`` says run
+    store queries. The router decides (``app.py``), not the path's spelling: ``//sparql``,
+    ``/sparql/`` and ``/%73parql`` are whatever the router makes of them."""
+
+    def __init__(
+        self, app: WSGIApp, limiter: SharedRateLimiter, metered: Callable[[dict], bool]
+    ) -> None:
         self.app = app
         self.limiter = limiter
-        self.paths = paths
+        self.metered = metered
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") in self.paths:
+        if self.metered(environ):
             wait = self.limiter.check(environ.get("REMOTE_ADDR") or "unknown")
             if wait:
                 retry_after = str(math.ceil(wait))

@@ -2,8 +2,8 @@
 
 Answers are immutable within a build, so a worker may replay any cacheable
 answer it has sent: keyed by everything that selects the bytes (path, query
-string, Accept, the chosen content coding, host and scheme, since the service
-description names the endpoint's URL, and the pages' language), bounded in
+string, Accept, the chosen content coding, host, scheme and prefix, since pages
+and the service description name URLs, and the pages' language), bounded in
 bytes, least recently used out first. The application marks what may be kept
 (``catalogue.cacheable`` in the WSGI environ): complete 200 answers only, never
 a streamed one.
@@ -74,6 +74,7 @@ class ResponseCache:
             choose_encoding(environ.get("HTTP_ACCEPT_ENCODING")),
             environ.get("HTTP_HOST"),
             environ.get("wsgi.url_scheme"),
+            environ.get("SCRIPT_NAME"),  # the prefix a proxy said the app is under
             self.variant(environ) if self.variant else "",
         )
         entry = self._entries.get(key)

@@ -54,6 +54,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add("--max-body-bytes", type=int, help=f"largest POST body (default {d.max_body_bytes})")
     add("--max-nesting", type=int, help=f"deepest bracket nesting (default {d.max_nesting})")
     add(
+        "--max-header-bytes",
+        type=int,
+        help=f"largest request header fields (default {d.max_header_bytes})",
+    )
+    add(
+        "--header-timeout",
+        type=float,
+        help=f"seconds to send a request head; also the idle limit (default {d.header_timeout:g})",
+    )
+    add("--body-timeout", type=float, help=f"seconds to send a body (default {d.body_timeout:g})")
+    add(
+        "--send-timeout",
+        type=float,
+        help=f"seconds a chunk of an answer may wait to be read (default {d.send_timeout:g})",
+    )
+    add(
+        "--max-connections",
+        type=int,
+        help=f"open connections per worker, idle ones too (default {d.max_connections})",
+    )
+    add(
         "--rate-limit",
         help=f"per client, e.g. 100/second, 6000/minute, off (default {d.rate_limit})",
     )
@@ -110,8 +131,12 @@ def run_from_arguments(args: argparse.Namespace, default_store: Path) -> int:
 
 def serve(config: ServerConfig) -> int:
     from granian import Granian
-    from granian.constants import HTTPModes, Interfaces
 
+    from server.http_front.options import (
+        connections_per_worker,
+        granian_options,
+        raise_descriptor_limit,
+    )
     from server.ratelimit import create_table
 
     info = _check_store(config)
@@ -124,25 +149,19 @@ def serve(config: ServerConfig) -> int:
         if why is not None:
             print(f"error: {why}", file=sys.stderr)
             return 1
+    connections = connections_per_worker(config, raise_descriptor_limit())
     table = create_table() if config.rate_limit else None
     os.environ.update(config.to_environment())
     if table:
         os.environ["CATALOGUE_RATE_LIMIT_FILE"] = str(table)
-    print(_banner(config, info), flush=True)
+    print(_banner(config, info, connections), flush=True)
     try:
         Granian(
-            "server.wsgi:create_wsgi_app",
+            "server.asgi:create_asgi_app",
             factory=True,
             address=config.host,
             port=config.port,
-            interface=Interfaces.WSGI,
-            http=HTTPModes.http1,
-            workers=config.workers,
-            blocking_threads=config.threads,
-            backpressure=config.threads,
-            respawn_failed_workers=True,
-            respawn_interval=1.0,
-            workers_kill_timeout=int(config.query_timeout) + 5,
+            **granian_options(config, connections),  # type: ignore[arg-type]
         ).serve()
     finally:
         if table:
@@ -166,7 +185,7 @@ def _check_store(config: ServerConfig) -> object | None:
     )
 
 
-def _banner(config: ServerConfig, source: object) -> str:
+def _banner(config: ServerConfig, source: object, connections: int) -> str:
     host = f"[{config.host}]" if ":" in config.host else config.host
     base = f"http://{host}:{config.port}"
     public = config.public_url or "(each request's own URL)"
@@ -190,6 +209,8 @@ def _banner(config: ServerConfig, source: object) -> str:
             f"{config.max_nesting or 'unchecked'}",
             f"  HTTP         CORS {','.join(config.cors_origins)}; Cache-Control max-age "
             f"{config.max_age}; response cache {cache} MiB per worker",
+            f"  clients      {connections} connections per worker; head within "
+            f"{config.header_timeout:g} s (idle too), body within {config.body_timeout:g} s",
             f"  access log   {log} (JSON lines)",
             "  a new build is served after a restart, or SIGHUP to the main process",
         ]

@@ -7,6 +7,7 @@ Kept in ``app.extensions`` by the application factory; handlers get it with
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import formatdate
 
@@ -28,6 +29,10 @@ class Service:
     #: Changes whenever the same request could get different bytes: another
     #: build, another engine or server version, other example queries.
     salt: str = ""
+    #: What besides a route's own inputs selects the bytes of its answer, for the
+    #: request being answered (its URL root, the page language): part of every ETag,
+    #: so no route can forget it.
+    variant: Callable[[], tuple[str, ...]] = tuple
     last_modified_http: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -41,7 +46,7 @@ class Service:
         """A strong ETag: the data is immutable within a build, so equal requests, equal bytes."""
         digest = hashlib.blake2b(digest_size=16)
         digest.update(self.salt.encode())
-        for part in parts:
+        for part in (*parts, *self.variant()):
             digest.update(b"\x00" + part.encode("utf-8", "surrogatepass"))
         return f'"{digest.hexdigest()}"'
 

@@ -23,18 +23,11 @@ from server.store.interface import GraphRequest, StoreError
 
 bp = Blueprint("graph_store", __name__)
 
-ALLOW = "GET, HEAD, OPTIONS"
 
-
-@bp.route("/rdf-graph-store", methods=["GET", "POST", "PUT", "DELETE", "PATCH"])
+# Read-only: other methods get werkzeug's 405, whose Allow is read from this route (app.py).
+@bp.route("/rdf-graph-store", methods=["GET"])
 def graph_store() -> Response:
     service = current_service()
-    if request.method not in ("GET", "HEAD"):
-        raise HttpError(
-            405,
-            f"the Graph Store here is read-only: {request.method} is not accepted, GET is",
-            {"Allow": ALLOW},
-        )
     environ = request.environ
     params = url_params(environ, service.config)
     graphs = [g for g in params.get("graph", []) if g]

@@ -17,7 +17,7 @@ from flask import Blueprint, Response, request
 from server import conneg, query_page
 from server.answers import answer_response, deadline, not_modified_response, store_error
 from server.compression import choose_encoding
-from server.conditional import cache_headers, not_modified
+from server.conditional import VARY, cache_headers, not_modified
 from server.errors import HttpError
 from server.formats import HTML, Format, Kind
 from server.protocol import READ_ONLY, QueryParams, read_query_params
@@ -29,18 +29,16 @@ from server.store.interface import QueryRequest, StoreError
 
 bp = Blueprint("sparql", __name__)
 
-ALLOW = "GET, HEAD, POST, OPTIONS"
+#: The query page is in the reader's language (a cookie, Accept-Language), as well.
+PAGE_VARY = "Accept, Accept-Encoding, Accept-Language, Cookie"
 #: What the engine is asked for when the client wants the HTML page.
 _FOR_PAGE = {Kind.RESULTS: "json", Kind.GRAPH: "turtle"}
 
 
-@bp.route("/sparql", methods=["GET", "POST", "PUT", "DELETE", "PATCH"])
+# Other methods get werkzeug's 405, whose Allow is read from these routes (app.py).
+@bp.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Response:
     service = current_service()
-    if request.method not in ("GET", "HEAD", "POST"):
-        raise HttpError(
-            405, f"{request.method} is not supported here: query with GET or POST", {"Allow": ALLOW}
-        )
     params = read_query_params(request.environ, service.config)
     if params.query is None:
         return _description_or_page(service, params)
@@ -152,7 +150,7 @@ def _query(service: Service, params: QueryParams) -> Response:
     if chosen[answer.kind] is HTML:
         response = query_page.render(service, query=text, answer=answer)
         response.headers.extend(
-            cache_headers(etag, service.last_modified_http, service.config.max_age)
+            cache_headers(etag, service.last_modified_http, service.config.max_age, PAGE_VARY)
         )
         environ[CACHEABLE] = response.status_code == 200
         return response
@@ -186,6 +184,7 @@ def _description_or_page(service: Service, params: QueryParams) -> Response:
         if not_modified(environ, etag, service.info.last_modified):
             return not_modified_response(service, etag)
         response = query_page.render(service, example=example)
+        vary = PAGE_VARY
     else:
         endpoint_url = endpoint_url_of(service)
         etag = service.etag("description", endpoint_url, fmt.name, encoding)
@@ -194,7 +193,10 @@ def _description_or_page(service: Service, params: QueryParams) -> Response:
         rdf_format = ox.RdfFormat.from_media_type(fmt.media_type)
         body = serialize(describe(endpoint_url, service.info), rdf_format)
         response = Response(body, 200, content_type=fmt.content_type)
-    response.headers.extend(cache_headers(etag, service.last_modified_http, service.config.max_age))
+        vary = VARY
+    response.headers.extend(
+        cache_headers(etag, service.last_modified_http, service.config.max_age, vary)
+    )
     environ[CACHEABLE] = response.status_code == 200
     return response
 

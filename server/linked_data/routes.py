@@ -28,6 +28,7 @@ from server.linked_data.documents import (
 from server.linked_data.publication import Publication, current_publication, current_site
 from server.linked_data.rdf_output import describe_as, serialize
 from server.linked_data.void import describe_dataset
+from server.ratelimit import unmetered
 from server.response_cache import CACHEABLE
 from server.service import Service, current_service
 from server.store.interface import GraphRequest, StoreError
@@ -197,6 +198,7 @@ def well_known_void() -> Response:
 
 
 @bp.route("/dumps/<name>", methods=["GET"])
+@unmetered
 def dump(name: str) -> Response:
     """A dump file: the IRI ``{ns}dumps/{name}`` names the file itself, so it is served."""
     return send_build_file(current_publication().files.dump(name))

@@ -87,9 +87,14 @@ _LANGUAGE_FREE = (".ttl", ".nt", ".rdf", ".jsonld", ".owx", ".ofn", ".txt", ".js
 def cache_variant(environ: dict) -> str:
     """The part of the response cache's key that pages vary on: the chosen language
     (the ``lang`` parameter is in the query string, which is in the key already)."""
+    return language_variant(environ, None)
+
+
+def language_variant(environ: dict, param: str | None) -> str:
+    """The language of the answer to this request; "" where answers have none."""
     path = environ.get("PATH_INFO", "")
     if path.endswith(_LANGUAGE_FREE) or path.startswith(
         ("/dumps/", "/static/", "/rdf-graph-store")
     ):
         return ""
-    return choose(None, cookie_value(environ), environ.get("HTTP_ACCEPT_LANGUAGE")).code
+    return choose(param, cookie_value(environ), environ.get("HTTP_ACCEPT_LANGUAGE")).code

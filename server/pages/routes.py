@@ -29,6 +29,7 @@ from server.linked_data.void import describe_dataset
 from server.pages import catalogue_views
 from server.pages.rendering import page_response
 from server.pages.view import View
+from server.ratelimit import unmetered
 from server.response_cache import CACHEABLE
 from server.service import current_service
 from server.store.interface import StoreError
@@ -157,6 +158,7 @@ def _triples(publication: Publication, iri: str):
 
 
 @bp.route("/ontology/docs/<path:name>", methods=["GET"])
+@unmetered
 def ontology_docs(name: str) -> Response:
     """pyLODE's assets, when a build wrote its documentation."""
     docs = current_publication().files.ontology_docs
@@ -199,6 +201,7 @@ def prefixes() -> Response:
 
 
 @bp.route("/robots.txt", methods=["GET"])
+@unmetered
 def robots() -> Response:
     site = current_site()
     # Crawlers may read every page; running queries and fetching whole graphs is for people.

@@ -86,3 +86,20 @@ def hostile(fixture_build: Path) -> Iterator[Server]:
     )
     yield server
     stop_server(server)
+
+
+@pytest.fixture(scope="session")
+def front(fixture_build: Path) -> Iterator[Server]:
+    """The endpoint with 2 s header, body and send timeouts: short enough to watch each
+    one act within a test."""
+    server = start_server(
+        fixture_build,
+        "front",
+        {
+            "CATALOGUE_HEADER_TIMEOUT": "2",
+            "CATALOGUE_BODY_TIMEOUT": "2",
+            "CATALOGUE_SEND_TIMEOUT": "2",
+        },
+    )
+    yield server
+    stop_server(server)

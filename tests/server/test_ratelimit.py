@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import http.client
+import itertools
 import multiprocessing
 import time
+from urllib.parse import urlsplit
 
 import pytest
 from endpoint_support import Server
@@ -74,3 +77,63 @@ def test_server_answers_429_with_retry_after(hostile: Server) -> None:
     assert hostile.get("/healthz", headers=client).status_code == 200  # not limited
     time.sleep(1.1)
     assert hostile.get(params={"query": "ASK {}"}, headers=client).status_code == 200
+
+
+_clients = itertools.count(1)
+
+
+def _statuses(server: Server, path: str, count: int, client: str | None = None) -> list[int]:
+    """``count`` requests for ``path`` exactly as written (http.client, unlike requests,
+    does not normalise it), from one client (a fresh one unless given)."""
+    client = client or f"198.51.100.{next(_clients)}"
+    parts = urlsplit(server.url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    statuses = []
+    try:
+        for _ in range(count):
+            connection.request("GET", path, headers={"X-Forwarded-For": client})
+            response = connection.getresponse()
+            response.read()
+            statuses.append(response.status)
+    finally:
+        connection.close()
+    return statuses
+
+
+def test_six_hundred_requests_to_double_slash_sparql_are_limited_like_sparql(
+    hostile: Server,
+) -> None:
+    """The limit is applied by the route the router chooses, so no spelling of a path
+    escapes it (the issue: 600 to //sparql all got 200, to /sparql 102 got 429)."""
+    plain = _statuses(hostile, "/sparql?query=ASK%7B%7D", 600)
+    slashes = _statuses(hostile, "//sparql?query=ASK%7B%7D", 600)
+    assert plain.count(429) > 500
+    assert slashes.count(429) > 500
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/sparql/?query=ASK%7B%7D",
+        "/./sparql?query=ASK%7B%7D",
+        "/%73parql?query=ASK%7B%7D",
+        "/rdf-graph-store?default",
+        "//rdf-graph-store?default",
+        "/2022/domain/01.ttl",
+        "/2022/domain/01.html",
+        "/2022/domain/01",
+        "/search?q=01",
+        "/",
+        "/no/such/thing",
+    ],
+)
+def test_every_route_that_may_query_is_limited(hostile: Server, path: str) -> None:
+    """Linked-data documents, pages, search, the graph store and any spelling of
+    /sparql: 5 at once per client, then 429."""
+    statuses = _statuses(hostile, path, 12)
+    assert 429 in statuses, statuses
+
+
+def test_static_files_and_the_health_probe_are_not_limited(hostile: Server) -> None:
+    for path in ["/static/site.css", "/healthz", "/robots.txt"]:
+        assert set(_statuses(hostile, path, 12, client="198.51.100.250")) == {200}, path

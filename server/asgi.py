@@ -1,0 +1,23 @@
+"""The entry point ``serve`` gives granian: ``server.asgi:create_asgi_app`` (a factory).
+
+The app is WSGI; granian serves it through its ASGI interface and
+``server.http_front.bridge``, which reads request bodies with a deadline
+before a thread is given to them (see ``server/http_front``).
+"""
+
+from __future__ import annotations
+
+from server.config import ServerConfig
+from server.http_front.bridge import Limits, WsgiBridge
+from server.wsgi import create_wsgi_app
+
+
+def create_asgi_app() -> WsgiBridge:
+    config = ServerConfig.from_environment()
+    limits = Limits(
+        threads=config.threads,
+        body_timeout=config.body_timeout,
+        send_timeout=config.send_timeout,
+        max_body_bytes=config.max_body_bytes,
+    )
+    return WsgiBridge(create_wsgi_app(), limits)

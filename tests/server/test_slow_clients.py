@@ -1,0 +1,106 @@
+"""Idle and slow clients cannot hold the server (server/http_front).
+
+Against real server processes on loopback: ``live`` has the default timeouts, so
+the connection-holding tests show the defaults hold; ``front`` has 2 s timeouts,
+so the tests of each timeout itself stay short. Every client here has its own
+loopback address, as distinct clients on the internet would.
+"""
+
+from __future__ import annotations
+
+import http.client
+import time
+from urllib.parse import quote, urlsplit
+
+import pytest
+from endpoint_support import Server
+from slow_client_support import holding, loopback_address, raw_exchange
+
+#: The issue's bound: with the attack going on, each of these answers within it.
+ANSWER_WITHIN = 1.0
+
+HALF_A_HEAD = b"GET /sparql HTTP/1.1\r\nHost: localhost\r\nAccept: text/csv\r\nX-Half: "
+HALF_A_BODY = (
+    b"POST /sparql HTTP/1.1\r\nHost: localhost\r\n"
+    b"Content-Type: application/sparql-query\r\nContent-Length: 100\r\n\r\nASK {"
+)
+
+
+def request(server: Server, method: str, path: str, body: bytes | None = None) -> tuple[int, float]:
+    """One request from a fresh client: its status and how long it took. Waits no longer
+    than the bound, so a stalled server fails the test at once instead of hanging it."""
+    parts = urlsplit(server.url)
+    connection = http.client.HTTPConnection(
+        parts.hostname, parts.port, timeout=ANSWER_WITHIN, source_address=(loopback_address(), 0)
+    )
+    headers = {"Accept": "application/sparql-results+json"}
+    if body is not None:
+        headers["Content-Type"] = "application/sparql-query"
+    started = time.monotonic()
+    try:
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        response.read()
+        return response.status, time.monotonic() - started
+    finally:
+        connection.close()
+
+
+def assert_still_serving(server: Server) -> None:
+    """/healthz, an uncached query by GET and one by POST: each answers, within the bound."""
+    fresh = f"ASK {{ ?s ?p ?o }} # {time.time_ns()}"  # never asked before: no cache answers
+    for method, path, body in [
+        ("GET", "/healthz", None),
+        ("GET", "/sparql?query=" + quote(fresh), None),
+        ("POST", "/sparql", (fresh + " again").encode()),
+    ]:
+        status, seconds = request(server, method, path, body)
+        assert status == 200, (method, path, status)
+        assert seconds < ANSWER_WITHIN, (method, path, seconds)
+
+
+def test_a_thousand_idle_connections_do_not_stall_the_server(live: Server) -> None:
+    with holding(live.url, 1000):
+        assert_still_serving(live)
+
+
+def test_five_hundred_half_sent_heads_do_not_stall_the_server(live: Server) -> None:
+    with holding(live.url, 500, HALF_A_HEAD):
+        assert_still_serving(live)
+
+
+def test_idle_connections_and_half_heads_together(live: Server) -> None:
+    with holding(live.url, 1000), holding(live.url, 500, HALF_A_HEAD):
+        assert_still_serving(live)
+
+
+def test_half_sent_bodies_do_not_hold_the_threads(live: Server) -> None:
+    """More stalled bodies than the server has threads (2 workers × 8): the app's
+    threads are given only complete requests."""
+    with holding(live.url, 40, HALF_A_BODY):
+        assert_still_serving(live)
+
+
+def test_a_body_that_stops_coming_gets_408_with_cors(front: Server) -> None:
+    answer, seconds = raw_exchange(front.url, HALF_A_BODY, timeout=10)
+    head = answer.decode("latin-1").lower()
+    assert head.startswith("http/1.1 408"), head[:200]
+    assert "access-control-allow-origin: *" in head
+    assert "did not arrive within 2 s" in head
+    assert seconds < 10  # and the connection is closed, not kept
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [b"", HALF_A_HEAD, b"GET /robots.txt HTTP/1.1\r\nHost: localhost\r\n\r\n"],
+    ids=["never-sends", "half-a-head", "idle-after-a-request"],
+)
+def test_connections_that_send_no_complete_head_are_closed(front: Server, opening: bytes) -> None:
+    """The header timeout (2 s here) closes a connection that never sends, one that
+    stops mid-head, and one kept alive after its answer and then left idle."""
+    answer, seconds = raw_exchange(front.url, opening, timeout=10)
+    assert seconds < 10, "the server kept the connection open"
+    if opening.endswith(b"\r\n\r\n"):
+        assert answer.startswith(b"HTTP/1.1 200")
+    else:
+        assert answer == b""
