@@ -17,7 +17,8 @@ import pyhornedowl
 from rdflib import Graph
 from rdflib.compare import to_canonical_graph
 
-from catalogue.dumps import jsonld_context, sort_xml_namespaces, sorted_graph
+from catalogue.dumps import sort_xml_namespaces, sorted_graph
+from catalogue.jsonld_context import jsonld_context
 from catalogue.vocab import ONTOLOGY_IRI, OWL, RDF
 
 ONTOLOGY_SOURCE = "soc.ttl"

@@ -238,6 +238,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "downloads.graphs": {"zh": "命名图", "en": "Named graphs"},
     "downloads.graphs_kept": {"zh": "保留命名图", "en": "kept"},
     "downloads.graphs_union": {"zh": "合并为一个图", "en": "their union"},
+    "downloads.skos_only": {
+        "zh": "仅2022年版，纯SKOS：一个概念体系，不含2018年版、本体和VoID",
+        "en": "the 2022 edition alone, plain SKOS: one concept scheme, "
+        "no 2018 stub, ontology or VoID",
+    },
     "downloads.stale": {
         "zh": "注意：这些文件来自另一次构建，与当前服务的数据不一致；重启服务器即可。",
         "en": "Note: these files come from another build than the data served; restart the server.",
@@ -341,21 +346,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "model.codes.title": {"zh": "编码", "en": "Codes"},
     "model.codes": {
         "zh": "类别和领域使用原文印出的编码。原文不给业务类型编号，05.01 这样的编码由本项目"
-        "编制，类型为 soc:MintedCode，页面上注明“非官方”。",
+        '编制：skos:notation 是普通字符串（可直接按 "06.09.05" 查询），另以 '
+        "soc:mintedNotation（类型为 soc:MintedCode）标明其非官方，页面上注明“非官方”。",
         "en": "Categories and domains keep the codes the text prints. The text does not number "
-        "business types: codes such as 05.01 are minted by this project, typed soc:MintedCode, "
-        "and marked as not official on the pages.",
+        "business types: codes such as 05.01 are minted by this project. Their skos:notation is "
+        'a plain string (a query finds "06.09.05" as typed); soc:mintedNotation, typed '
+        "soc:MintedCode, says they are ours, and the pages mark them as not official.",
     },
     "model.notes.title": {"zh": "注释", "en": "Notes"},
     "model.notes": {
-        "zh": "定义和范围（skos:definition）、包括（xkos:inclusionNote）、不包括"
-        "（xkos:exclusionNote）和政策支持（soc:policyNote）都是 xkos:ExplanatoryNote 资源，"
-        "每种语言一个，文本在 xkos:plainText 中。下位列举以“等”结尾的概念标有 "
-        "soc:nonExhaustive true。",
-        "en": "Definition and scope (skos:definition), inclusions (xkos:inclusionNote), "
-        "exclusions (xkos:exclusionNote) and policy support (soc:policyNote) are "
-        "xkos:ExplanatoryNote resources, one per language, their text in xkos:plainText. A concept "
-        "whose list ends with 等 (“etc.”) is marked soc:nonExhaustive true.",
+        "zh": "每条注释说两遍。SKOS 工具读文本：定义和范围在 skos:definition，包括和不包括在 "
+        "skos:scopeNote，政策支持在 skos:note，每种语言一个带语言标签的字面量。XKOS 的 "
+        "xkos:ExplanatoryNote 资源也在，文本在 xkos:plainText 和 rdf:value 中：定义和范围用 "
+        "xkos:coreContentNote，包括用 xkos:inclusionNote，不包括用 xkos:exclusionNote，"
+        "政策支持用 soc:policyNote。原文只定义领域；类别和业务类型的英文定义由目录结构生成，"
+        "并注明如此。下位列举以“等”结尾的概念标有 soc:nonExhaustive true。",
+        "en": "Each note is said twice. SKOS tools read text: definition and scope in "
+        "skos:definition, inclusions and exclusions in skos:scopeNote, policy support in "
+        "skos:note, one language-tagged literal per language. The XKOS xkos:ExplanatoryNote "
+        "resources are there too, their text in xkos:plainText and rdf:value: "
+        "xkos:coreContentNote for the definition and scope, xkos:inclusionNote, "
+        "xkos:exclusionNote, and soc:policyNote for policy support. The text defines only the "
+        "key domains; the English definitions of categories and business types are generated "
+        "from the catalogue's structure and say so. A concept whose list ends with 等 "
+        "(“etc.”) is marked soc:nonExhaustive true.",
     },
     "model.exclusions.title": {"zh": "不包括的业务", "en": "Exclusions"},
     "model.exclusions": {

@@ -121,8 +121,8 @@ SOC_PLANTS = {
     "undeclared.ttl": "soc:Category rdfs:subClassOf soc:Undeclared .",
 }
 VIEW_PLANTS = {
-    # the published SKOS form, which the view exists to avoid
-    "typed-code.owl": [(TYPE_05_01, SKOS.notation, Literal("05.01", datatype=SOC.MintedCode))],
+    # the published form of the minted-code mark, which the view exists to avoid
+    "typed-code.owl": [(TYPE_05_01, SOC.mintedNotation, Literal("05.01", datatype=SOC.MintedCode))],
     "malformed-code.owl": [(TYPE_05_01, SKOS.notation, Literal("5.1", datatype=XSD.string))],
     "two-levels.owl": [(TYPE_05_01, RDF.type, SOC.KeyDomain)],
     "literal-for-iri.owl": [(TYPE_05_01, SOC.coveredBy, Literal("05.02"))],
@@ -145,6 +145,7 @@ def planted(
         copy += view
         if name.endswith("-code.owl"):
             copy.remove((TYPE_05_01, SKOS.notation, None))
+            copy.remove((TYPE_05_01, SOC.mintedNotation, None))
         for triple in triples:
             copy.add(triple)
         copy.serialize(folder / name, format="xml")
