@@ -18,7 +18,7 @@ from rdflib.compare import isomorphic
 
 from catalogue.build import BuildResult
 from catalogue.owl.dl_view import VIEW_FILE
-from catalogue.owl.files import CATALOG
+from catalogue.owl.files import CATALOG, OWLREADY_COPY
 from catalogue.settings import DEFAULT_NAMESPACE, PROJECT_ROOT
 from catalogue.vocab import ONTOLOGY_IRI, OWL, RDF, SKOS, SOC, XSD
 
@@ -37,8 +37,11 @@ def checked(owl_dir: Path, owl_check: OwlCheck) -> dict[str, dict]:
 
 def test_the_build_writes_every_file(build: BuildResult) -> None:
     assert set(build.owl_files) == {
-        *OWL_API_SYNTAXES, "soc.jsonld", CATALOG, VIEW_FILE, "docs/index.html", "docs/model.svg",
+        *OWL_API_SYNTAXES, "soc.jsonld", CATALOG, VIEW_FILE, OWLREADY_COPY, "docs/index.html",
+        "docs/model.svg",
     }  # fmt: skip
+    assert (build.owl_files[OWLREADY_COPY].read_bytes()
+            == build.owl_files["soc.rdf"].read_bytes())  # fmt: skip
 
 
 def test_every_syntax_holds_the_same_axioms(checked: dict[str, dict], owl_dir: Path) -> None:

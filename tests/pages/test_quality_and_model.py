@@ -110,7 +110,7 @@ def test_quality_by_content_negotiation(
         assert response.headers["Content-Location"] == "quality.json"
         assert response.data == (site_build / "quality" / "report.json").read_bytes()
     else:
-        assert '<quality.json>; rel="alternate"; type="application/json"' in response.headers.get(
+        assert '<quality.json>; rel=alternate; type="application/json"' in response.headers.get(
             "Link", ""
         )
     chosen = site.get("/quality", query_string={"format": "json"}, headers={"Accept": BROWSER})
