@@ -9,7 +9,7 @@ from catalogue.graph.skos_only import SKOS_DUMP
 from server.linked_data.documents import EXTENSION_OF, LABELS, document_path
 from server.linked_data.index import Index
 from server.linked_data.publication import Publication, current_site
-from server.linked_data.vocabulary import DCT, OWL, SOC, XKOS
+from server.linked_data.vocabulary import DCT, OWL, SKOS, SOC, XKOS
 from server.pages.i18n import Language
 from server.pages.view import Link, Linker, View
 
@@ -141,6 +141,11 @@ def resource(publication: Publication, view: View, language: Language) -> Contex
             "exclusions": view.notes(XKOS + "exclusionNote"),
             "policy": view.notes(SOC + "policyNote"),
         }
+        # The text defines only key domains; the others have a definition we generated
+        # (catalogue/graph/generated.py): shown apart, and marked as such.
+        context["generated_definition"] = (
+            [] if context["notes"]["definition"] else view.texts(SKOS + "definition")
+        )
         context["non_exhaustive"] = any(
             t.value == "true" for t in view.texts(SOC + "nonExhaustive")
         )
