@@ -95,7 +95,7 @@ class Statement:
 
 @dataclass
 class Note:
-    """One note of the catalogue in both languages (``…/note/inclusion-1/{zh-Hans,en}``)."""
+    """One note of the catalogue in both languages (``…/note/inclusion-1/{zh,en}``)."""
 
     texts: list[Text]
     iris: list[str]
