@@ -31,7 +31,7 @@ class NetworkUsed(AssertionError):
 @pytest.fixture
 def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
-        raise NetworkUsed(f"owlready2 opened a connection: {args[1:] or kwargs}")
+        raise NetworkUsed(f"owlready2 went online: {args!r:.200}")
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)

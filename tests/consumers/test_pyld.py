@@ -10,10 +10,13 @@ definitions as language maps, links as IRIs, codes as strings.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pyld import jsonld
+from rdflib import Graph
+from rdflib.compare import isomorphic
 
 from tests.consumers.conftest import NS, OfficialDomain
 
@@ -103,3 +106,17 @@ class TestCompactingWithOurContext:
         """No ``skos:…`` or full-IRI keys left: the context names what a concept carries."""
         unnamed = [key for key in compacted_05 if ":" in key]
         assert not unnamed, unnamed
+
+
+class TestTheJsonLdDump:
+    def test_pyld_reads_the_statements_of_the_n_triples_dump(
+        self, live_site: str, dumps_dir: Path
+    ) -> None:
+        """A second JSON-LD processor (rdflib wrote the file) agrees on what the context means."""
+        nquads = jsonld.to_rdf(
+            f"{live_site}/dumps/catalogue.jsonld", {"format": "application/n-quads"}
+        )
+        read = Graph().parse(data=nquads, format="nt")
+        published = Graph().parse(dumps_dir / "catalogue.nt", format="nt")
+        assert len(read) == len(published)
+        assert isomorphic(read, published)
