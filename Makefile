@@ -56,3 +56,26 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei; \
 	fi
 # --- end of pages and linked data ------------------------------------------------------------
+
+# --- SKOS and linked-data consumers (tests/consumers) ----------------------------------------
+# The tools people already use on a SKOS vocabulary, run by the tests on our outputs. Each has
+# a venv of its own, since their pins are not ours (skosprovider_rdf wants rdflib 6; pyLODE's
+# VocPub profile needs Python 3.12). A venv is made once, and again when its requirements change.
+CONSUMERS := skosprovider voc4cat pylode
+PYTHON312 ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12) $(shell command -v python3.12))
+
+.PHONY: consumers
+
+test: consumers
+
+consumers: $(foreach tool,$(CONSUMERS),.venv-$(tool)/.installed)
+
+.venv-%/.installed: tests/consumers/requirements/%.txt
+	@test -n "$(CONSUMER_PYTHON)" || { echo "no Python for .venv-$* (pyLODE needs 3.12: make PYTHON312=...)"; exit 1; }
+	$(CONSUMER_PYTHON) -m venv .venv-$*
+	.venv-$*/bin/pip install --quiet -r $<
+	touch $@
+
+.venv-%/.installed: CONSUMER_PYTHON = $(PYTHON)
+.venv-pylode/.installed: CONSUMER_PYTHON = $(PYTHON312)
+# --- end of consumers ------------------------------------------------------------------------

@@ -16,6 +16,8 @@ from rdflib import Dataset, Graph
 
 from catalogue.graph.dataset import BuiltDataset, bind_prefixes
 from catalogue.graph.metadata import DumpFile
+from catalogue.graph.skos_only import SKOS_DUMP, skos_only
+from catalogue.jsonld_context import LIST_TERMS, jsonld_context
 from catalogue.vocab import PREFIXES
 
 DUMPS: list[DumpFile] = [
@@ -25,6 +27,13 @@ DUMPS: list[DumpFile] = [
     DumpFile("catalogue.jsonld", "application/ld+json", named_graphs=False),
     DumpFile("catalogue.nq", "application/n-quads", named_graphs=True),
     DumpFile("catalogue.trig", "application/trig", named_graphs=True),
+    DumpFile(
+        SKOS_DUMP,
+        "text/turtle",
+        named_graphs=False,
+        view_of="The 2022 edition alone in plain SKOS (one concept scheme, no 2018 stub, "
+        "ontology, VoID or XKOS note resources), for tools that want one scheme per file.",
+    ),
 ]
 RDFLIB_FORMAT = {
     "catalogue.ttl": "turtle",
@@ -46,10 +55,6 @@ PARSERS = {
 }
 CONTEXT_FILE = "context.jsonld"
 CHECKSUMS_FILE = "SHA256SUMS"
-
-
-def jsonld_context() -> dict[str, object]:
-    return {"@context": {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}}
 
 
 def sorted_graph(graph: Graph) -> Graph:
@@ -78,6 +83,8 @@ def serialize(dump: DumpFile, built: BuiltDataset) -> bytes:
     the sorted lines (rdflib's writers follow hash order); JSON-LD is compacted
     by rdflib with our @context and then put in a canonical order.
     """
+    if dump.filename == SKOS_DUMP:
+        return sorted_graph(skos_only(built)).serialize(format="turtle", encoding="utf-8")
     fmt = RDFLIB_FORMAT[dump.filename]
     if fmt == "trig":
         return _trig(built)
@@ -140,9 +147,13 @@ def _sorted_lines(data: bytes) -> bytes:
 
 
 def _canonical(value: object, in_list: bool = False) -> object:
-    """Sort JSON-LD node arrays and keys; the members of an @list keep their order."""
+    """Sort JSON-LD node arrays and keys; the members of an @list, or of a term the
+    context declares a list (``"levels"``), keep their order."""
     if isinstance(value, dict):
-        return {k: _canonical(v, in_list=k == "@list") for k, v in sorted(value.items())}
+        return {
+            k: _canonical(v, in_list=k == "@list" or k in LIST_TERMS)
+            for k, v in sorted(value.items())
+        }
     if isinstance(value, list):
         items = [_canonical(v) for v in value]
         return items if in_list else sorted(items, key=lambda v: json.dumps(v, sort_keys=True))

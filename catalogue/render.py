@@ -99,7 +99,7 @@ def render_markdown(store: pyoxigraph.Store, namespace: str) -> str:
     for domain in sorted(
         g.rows(
             "?domain a soc:KeyDomain ; skos:notation ?code ; skos:prefLabel ?name ;"
-            " soc:nonExhaustive ?open ; skos:definition/xkos:plainText ?definition ."
+            " soc:nonExhaustive ?open ; skos:definition ?definition ."
         ),
         key=lambda r: int(r["code"]),
     ):

@@ -12,6 +12,10 @@ DCAT = Namespace("http://www.w3.org/ns/dcat#")
 XKOS = Namespace("http://rdf-vocabulary.ddialliance.org/xkos#")
 ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("http://schema.org/")
+#: schema.org as VocPub's profiles name it (https): they want a vocabulary's creator and
+#: publisher to be an sdo:Organization with an sdo:name and an sdo:url. XKOS uses the
+#: http form (schema:startDate), which stays ours everywhere else.
+SDO = Namespace("https://schema.org/")
 FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -34,6 +38,7 @@ PREFIXES: dict[str, Namespace] = {
     "prov": Namespace(str(PROV)),
     "org": ORG,
     "schema": SCHEMA,
+    "sdo": SDO,
     "foaf": FOAF,
     "sd": SD,
     # Bound so that serialisers never invent ns1/ns2 in a random order.
@@ -54,6 +59,7 @@ __all__ = [
     "RDFS",
     "SCHEMA",
     "SD",
+    "SDO",
     "SH",
     "SKOS",
     "SOC",

@@ -18,15 +18,18 @@ from rdflib.term import Node
 
 from catalogue.vocab import RDF, SKOS, SOC, XKOS
 
-#: Note properties, named as the report names them.
+#: Note properties, named as the report names them. A note is read from its XKOS note
+#: resource, which has an IRI to name in the change set; the same text as a SKOS literal
+#: (catalogue/graph/notes.py) would report each change twice.
 NOTES = {
-    SKOS.definition: "definition",
+    XKOS.coreContentNote: "definition",
     XKOS.inclusionNote: "inclusion note",
     XKOS.exclusionNote: "exclusion note",
     SOC.policyNote: "policy note",
-    SKOS.scopeNote: "scope note",
-    SKOS.note: "note",
 }
+#: Text without a note resource: a definition generated for a concept the text leaves
+#: undefined (catalogue/graph/generated.py), read when there is no definition note.
+TEXT_ONLY = {SKOS.definition: "definition"}
 LEVEL_CLASSES = (SOC.Category, SOC.KeyDomain, SOC.BusinessType, SOC.BusinessSubtype)
 
 
@@ -80,7 +83,8 @@ def concept_states(graph: Graph) -> dict[URIRef, ConceptState]:
             if isinstance(label, Literal):
                 labels.setdefault((label.language or "").lower(), []).append(str(label))
         notes: dict[tuple[str, str, int], str] = {}
-        for prop, kind in NOTES.items():
+        has_notes = (concept, XKOS.coreContentNote, None) in graph
+        for prop, kind in {**NOTES, **({} if has_notes else TEXT_ONLY)}.items():
             by_language: dict[str, list[tuple[str, str]]] = {}
             for note in graph.objects(concept, prop):
                 for text in _texts(graph, note):

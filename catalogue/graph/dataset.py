@@ -9,6 +9,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
 from catalogue.graph.curation import CuratedFiles
+from catalogue.graph.generated import add_generated_definitions
 from catalogue.graph.levels import add_levels, add_minted_codes
 from catalogue.graph.metadata import GRAPHS, DumpFile, describe_dataset
 from catalogue.graph.official import OfficialGraphBuilder
@@ -68,6 +69,9 @@ def build_dataset(
         catalogue.announcement.issued,
     )
     check_translations(graphs["official"], graphs["translation"], graphs["curation"], curated)
+    add_generated_definitions(
+        graphs["official"] + graphs["translation"] + graphs["curation"], graphs["translation"]
+    )
 
     for path in sorted(settings.ontology_dir.glob("soc.ttl")):
         # Canonical blank node labels (the ontology's restrictions), so that

@@ -28,7 +28,7 @@ def add_levels(graph: Graph, built: OfficialGraphBuilder) -> None:
         graph.add((level, XKOS.notationPattern, Literal(pattern)))
         graph.add((level, SKOS.inScheme, built.scheme))
         if name in terms:
-            graph.add((level, SKOS.prefLabel, Literal(terms[name], lang="zh-Hans")))
+            graph.add((level, SKOS.prefLabel, Literal(terms[name], lang="zh")))
         for member in built.level_members.get(name, []):
             graph.add((level, SKOS.member, member))
     # Fixed labels for the list's cells keep the dumps byte-identical between builds
@@ -42,6 +42,12 @@ def add_levels(graph: Graph, built: OfficialGraphBuilder) -> None:
 
 
 def add_minted_codes(graph: Graph, built: OfficialGraphBuilder) -> None:
-    """Business types have no official code; ours carry a datatype that says so."""
+    """Business types have no official code; we mint one.
+
+    The code is a plain skos:notation, so ``?c skos:notation "06.09.05"`` finds it as it
+    finds an official "05"; soc:mintedNotation (a sub-property of skos:notation, typed
+    soc:MintedCode) repeats it and is what says the code is ours, not the text's.
+    """
     for concept, code in built.minted_codes.items():
-        graph.add((concept, SKOS.notation, Literal(code, datatype=SOC.MintedCode)))
+        graph.add((concept, SKOS.notation, Literal(code)))
+        graph.add((concept, SOC.mintedNotation, Literal(code, datatype=SOC.MintedCode)))

@@ -52,6 +52,9 @@ class DumpFile:
     filename: str
     media_type: str
     named_graphs: bool  # N-Quads and TriG keep the named graphs; the others hold their union
+    #: Not the whole dataset but a view of it (catalogue/graph/skos_only.py): a DCAT
+    #: distribution with its own description, not a VoID data dump of the dataset.
+    view_of: str | None = None
 
 
 def describe_dataset(
@@ -120,7 +123,11 @@ def describe_dataset(
 
     for dump in dumps:
         file = iris.dump(dump.filename)
-        g.add((ds, VOID.dataDump, file))
+        if dump.view_of is None:
+            g.add((ds, VOID.dataDump, file))
+        else:
+            g.add((file, DCTERMS.description, Literal(dump.view_of, lang="en")))
+            g.add((file, DCTERMS.conformsTo, URIRef(str(PREFIXES["skos"]))))
         g.add((ds, DCAT.distribution, file))
         g.add((file, RDF.type, DCAT.Distribution))
         g.add((file, DCAT.downloadURL, file))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 
-from catalogue.graph.notes import OFFICIAL_LANGUAGE, add_note
+from catalogue.graph.notes import OFFICIAL_LANGUAGE, OFFICIAL_SCRIPT, add_note
 from catalogue.iris import IriScheme
 from catalogue.source.reading import Span
 from catalogue.source.structure import BusinessType, Catalogue, Domain
@@ -73,7 +73,9 @@ class OfficialGraphBuilder:
         g.add((source, RDF.type, FOAF.Document))
         g.add((source, RDF.type, PROV.Entity))
         g.add((source, DCTERMS.format, Literal("text/plain; charset=utf-8")))
-        g.add((source, DCTERMS.language, Literal(OFFICIAL_LANGUAGE, datatype=XSD.language)))
+        # The script is a fact about the document; the literals carry the plain "zh" tag
+        # (see catalogue.graph.notes.OFFICIAL_LANGUAGE for why).
+        g.add((source, DCTERMS.language, Literal(OFFICIAL_SCRIPT, datatype=XSD.language)))
         g.add((source, URIRef(SPDX + "checksum"), checksum := URIRef(f"{source}#sha256")))
         g.add((checksum, RDF.type, URIRef(SPDX + "Checksum")))
         g.add((checksum, URIRef(SPDX + "algorithm"), URIRef(SPDX + "checksumAlgorithm_sha256")))
@@ -131,6 +133,13 @@ class OfficialGraphBuilder:
         g.add((scheme, DCTERMS.issued, Literal(a.issued.isoformat(), datatype=XSD.date)))
         g.add((scheme, SCHEMA.startDate, Literal(a.issued.isoformat(), datatype=XSD.date)))
         g.add((scheme, DCTERMS.description, zh(c.overview)))
+        # The overview is what the text says the catalogue is: SKOS tools and VocPub read a
+        # scheme's definition from skos:definition.
+        g.add((scheme, SKOS.definition, zh(c.overview)))
+        # The edition was made and last changed on the day it was issued: the text knows
+        # no amendment. (When we rebuilt the data is the dataset's dct:modified.)
+        g.add((scheme, DCTERMS.created, Literal(a.issued.isoformat(), datatype=XSD.date)))
+        g.add((scheme, DCTERMS.modified, Literal(a.issued.isoformat(), datatype=XSD.date)))
         g.add((scheme, DCTERMS.source, self.announcement_iri))
         g.add((scheme, DCTERMS.language, Literal(OFFICIAL_LANGUAGE, datatype=XSD.language)))
         g.add((scheme, PROV.wasDerivedFrom, self.excerpt(c.title_span + c.overview_span)))
@@ -189,7 +198,7 @@ class OfficialGraphBuilder:
         self.link(self.iris.category(self.year, domain.category_code), concept)
 
         definition_source = self.excerpt(domain.definition_span)
-        self.note(concept, SKOS.definition, "definition", None, domain.definition, domain)
+        self.note(concept, XKOS.coreContentNote, "definition", None, domain.definition, domain)
         for index, text in enumerate(domain.inclusions, start=1):
             self.note(concept, XKOS.inclusionNote, "inclusion", index, text, domain)
         for index, text in enumerate(domain.policies, start=1):
@@ -215,11 +224,11 @@ class OfficialGraphBuilder:
     def note(
         self, concept: URIRef, prop: URIRef, kind: str, index: int | None, text: str, domain: Domain
     ) -> URIRef:
-        note = self.iris.note(concept, kind, OFFICIAL_LANGUAGE, index)
-        self.graph.add((concept, prop, note))
         return add_note(
             self.graph,
-            note,
+            concept,
+            prop,
+            self.iris.note(concept, kind, OFFICIAL_LANGUAGE, index),
             text,
             OFFICIAL_LANGUAGE,
             self.catalogue.announcement.issued,

@@ -2,9 +2,10 @@
 
 English literals go to the translation graph, everything else to curation.
 An English definition (``skos:definition "…"@en``) or note text
-(``<…/note/exclusion-1/en> xkos:plainText "…"@en``) becomes an
-``xkos:ExplanatoryNote`` marked unofficial and linked to the Chinese note it
-translates.
+(``<…/note/exclusion-1/en> xkos:plainText "…"@en``) becomes, like the Chinese
+note it translates, text under the SKOS property and an
+``xkos:ExplanatoryNote`` (see catalogue.graph.notes), marked unofficial and
+linked to that Chinese note.
 """
 
 from __future__ import annotations
@@ -53,10 +54,22 @@ def merge_curation(
             zh_note = iris.note(URIRef(subject), "definition", OFFICIAL_LANGUAGE)
             if (zh_note, RDF.type, None) in official:
                 _add_translated_note(official, translation, zh_note, obj, valid_from, curated)
-            else:  # our own definition of our own resource (a level): nothing to translate
+            elif (subject, RDF.type, XKOS.ClassificationLevel) in curation:
+                # our own definition of our own level: nothing to translate
                 en_note = iris.note(URIRef(subject), "definition", ENGLISH)
-                add_note(translation, en_note, str(obj), ENGLISH, valid_from, None, official=False)  # type: ignore[arg-type]
-                translation.add((subject, predicate, en_note))
+                add_note(
+                    translation,
+                    URIRef(subject),
+                    XKOS.coreContentNote,
+                    en_note,
+                    str(obj),
+                    ENGLISH,
+                    valid_from,  # type: ignore[arg-type]
+                    None,
+                    official=False,
+                )
+            else:  # a definition of something outside the classification (our publisher)
+                translation.add((subject, predicate, obj))
         elif predicate == XKOS.plainText and is_english(obj):
             note = URIRef(str(subject))
             zh_note = URIRef(note.removesuffix(f"/{ENGLISH}") + f"/{OFFICIAL_LANGUAGE}")
@@ -64,8 +77,8 @@ def merge_curation(
                 raise CurationError(
                     curated.where(subject, predicate),
                     subject,
-                    "translates no note of the official text; "
-                    "rule: an English note's IRI is its Chinese note's with /zh-Hans → /en",
+                    "translates no note of the official text; rule: an English note's IRI "
+                    f"is its Chinese note's with /{OFFICIAL_LANGUAGE} → /en",
                 )
             _add_translated_note(official, translation, zh_note, obj, valid_from, curated)
         elif is_english(obj):
@@ -90,9 +103,18 @@ def _add_translated_note(
             curated.where(zh_note), zh_note, "the official text has no such note to translate"
         )
     en_note = URIRef(zh_note.removesuffix(f"/{OFFICIAL_LANGUAGE}") + f"/{ENGLISH}")
-    add_note(translation, en_note, str(text), ENGLISH, valid_from, zh_note, official=False)  # type: ignore[arg-type]
     for concept, prop in owners:
-        translation.add((concept, prop, en_note))
+        add_note(
+            translation,
+            URIRef(concept),
+            URIRef(prop),
+            en_note,
+            str(text),
+            ENGLISH,
+            valid_from,  # type: ignore[arg-type]
+            zh_note,
+            official=False,
+        )
 
 
 def check_translations(

@@ -12,6 +12,9 @@ The published data is SKOS, and two of its idioms are RDF, not OWL 2 DL:
 * the levels are an RDF list (``xkos:levels``); rdf:first and rdf:rest are
   reserved vocabulary in OWL 2 DL. The view leaves the list out; each level
   keeps its xkos:depth, which says the same order.
+* a note's text is also its ``rdf:value`` (the SKOS Primer's pattern, for
+  SKOS tools); rdf:value is reserved vocabulary in OWL 2 DL too. The view
+  leaves it out; the same text is the note's xkos:plainText.
 
 Everything else is kept as it is. The terms of other vocabularies are
 declared as those vocabularies or their use make them: SKOS's and DCTERMS's
@@ -115,7 +118,7 @@ def dl_view(data: Graph, ontology: Graph, namespace: str) -> Graph:
     view.add((iri, RDFS.comment, Literal(COMMENT, lang="en")))
     lists = _list_nodes(data)
     for s, p, o in data:
-        if p == XKOS.levels or s in lists:
+        if p in (XKOS.levels, RDF.value) or s in lists:
             continue
         if isinstance(o, Literal) and o.datatype == SOC.MintedCode:
             o = Literal(str(o), datatype=XSD.string)
@@ -126,8 +129,9 @@ def dl_view(data: Graph, ontology: Graph, namespace: str) -> Graph:
 
 COMMENT = (
     "The catalogue's data as an OWL 2 DL ontology, for reasoners: minted codes are plain "
-    "xsd:string (the ontology restricts them to soc:MintedCode) and the RDF list of levels "
-    "is left out (each level keeps its xkos:depth). The published data is in build/dumps/."
+    "xsd:string (the ontology restricts them to soc:MintedCode), the RDF list of levels "
+    "is left out (each level keeps its xkos:depth), and so is rdf:value (each note keeps its "
+    "text as xkos:plainText). The published data is in build/dumps/."
 )
 
 

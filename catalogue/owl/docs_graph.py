@@ -51,7 +51,10 @@ HEADER = (
     URIRef("http://purl.org/vocab/vann/preferredNamespacePrefix"),
     URIRef("http://purl.org/vocab/vann/preferredNamespaceUri"),
 )
-ENGLISH, CHINESE = "en", "zh-Hans"
+ENGLISH, CHINESE = "en", "zh"
+#: HTML names the script, so that browsers pick Simplified Chinese glyphs; the data
+#: tags its literals plain "zh" (see catalogue.graph.notes.OFFICIAL_LANGUAGE).
+HTML_CHINESE = "zh-Hans"
 
 # Prefixed names for the sentences, whichever prefixes the ontology graph happens to bind.
 _NAMES = Graph()
@@ -153,7 +156,7 @@ def _chinese_html(title: str, after_title: str, *paragraphs: str) -> Literal:
     """
     blocks = [f"<p><strong>{escape(title)}</strong>{escape(after_title)}</p>"]
     blocks += [f"<p>{escape(text)}</p>" for text in paragraphs]
-    return Literal(f'<div lang="{CHINESE}">{"".join(blocks)}</div>', lang=CHINESE)
+    return Literal(f'<div lang="{HTML_CHINESE}">{"".join(blocks)}</div>', lang=CHINESE)
 
 
 def _copy_blank(doc: Graph, ontology: Graph, node: Node) -> None:

@@ -17,17 +17,23 @@ import pyhornedowl
 from rdflib import Graph
 from rdflib.compare import to_canonical_graph
 
-from catalogue.dumps import jsonld_context, sort_xml_namespaces, sorted_graph
+from catalogue.dumps import sort_xml_namespaces, sorted_graph
+from catalogue.jsonld_context import jsonld_context
 from catalogue.vocab import ONTOLOGY_IRI, OWL, RDF
 
 ONTOLOGY_SOURCE = "soc.ttl"
 #: The file a catalog maps the ontology's IRI and version IRI to.
 RESOLVED = "soc.rdf"
 CATALOG = "catalog-v001.xml"
+#: The same RDF/XML under the name owlready2 looks for. It ignores the catalog: to
+#: resolve an owl:imports of <…/ontology> it searches each folder of its onto_path
+#: for "ontology", "ontology.rdf", "ontology.owl" … (the IRI's last segment), and
+#: downloads the IRI only when none is there.
+OWLREADY_COPY = ONTOLOGY_IRI.rsplit("/", 1)[-1] + ".owl"
 
 
 def write_ontology_files(ontology_dir: Path, directory: Path) -> dict[str, Path]:
-    """soc.{ttl,rdf,owx,ofn,jsonld} and catalog-v001.xml in ``directory``."""
+    """soc.{ttl,rdf,owx,ofn,jsonld}, catalog-v001.xml and ontology.owl in ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
     source = ontology_dir / ONTOLOGY_SOURCE
     ontology = sorted_graph(to_canonical_graph(Graph().parse(source, format="turtle")))
@@ -38,6 +44,7 @@ def write_ontology_files(ontology_dir: Path, directory: Path) -> dict[str, Path]
         warnings.filterwarnings("ignore", message="Assertions on rdflib.term.BNode")
         rdfxml = sort_xml_namespaces(ontology.serialize(format="pretty-xml", encoding="utf-8"))
     written["soc.rdf"] = _write(directory / "soc.rdf", rdfxml.decode("utf-8"))
+    written[OWLREADY_COPY] = _write(directory / OWLREADY_COPY, rdfxml.decode("utf-8"))
     written["soc.jsonld"] = _write(
         directory / "soc.jsonld",
         ontology.serialize(format="json-ld", context=jsonld_context()["@context"]),

@@ -13,6 +13,12 @@ they are not undocumented: the catalogue documents them *by their place*.
 * A category is documented by its level's definition alone, which names the
   three (ITO, BPO, KPO), and by the definitions of its domains.
 
+SKOS profiles (VocPub) want a definition on every concept all the same, so the
+build also gives each of these an English definition that says just this,
+generated from the hierarchy and marked as generated (catalogue/graph/
+generated.py); it counts as a note of its own, and rule 2 below is what
+still holds when it is missing.
+
 So the rule: a concept is documented when
 
 1. it has a documentation note of its own with a text (skos:definition,

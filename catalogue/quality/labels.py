@@ -1,6 +1,6 @@
 """Labelling issues: qSKOS "Labeling and Documentation" family, SKOS integrity conditions S13/S14.
 
-The catalogue is bilingual: the official Chinese (zh-Hans) and our English
+The catalogue is bilingual: the official Chinese (zh) and our English
 (en). A concept or edition without a label in one of them is as incomplete as
 one without any label.
 """

@@ -63,6 +63,7 @@ _INDEXED = (
     DCT + "title",
     DCT + "identifier",
     SKOS + "notation",
+    SOC + "mintedNotation",
     SKOS + "broader",
     SKOS + "narrower",
     SKOS + "topConceptOf",
@@ -82,7 +83,7 @@ class Entry:
     names: list[tuple[str, str]] = field(default_factory=list)
     alt_names: list[tuple[str, str]] = field(default_factory=list)
     notation: str | None = None
-    notation_datatype: str | None = None
+    minted: bool = False  # the notation is our code (soc:mintedNotation), not the text's
     broader: list[str] = field(default_factory=list)
     narrower: list[str] = field(default_factory=list)
     scheme: str | None = None
@@ -344,7 +345,8 @@ def _add(entry: Entry, predicate: str, value: dict[str, str]) -> None:
         entry.alt_names.append((text, canonical_language(value.get("xml:lang", ""))))
     elif predicate == SKOS + "notation":
         entry.notation = text
-        entry.notation_datatype = value.get("datatype")
+    elif predicate == SOC + "mintedNotation":
+        entry.minted = True
     elif predicate == SKOS + "broader":
         entry.broader.append(text)
     elif predicate == SKOS + "narrower":

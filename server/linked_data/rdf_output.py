@@ -1,8 +1,9 @@
 """A resource's RDF documents: the description's triples, serialized by the store.
 
 Turtle, N-Triples and RDF/XML come straight from the engine. JSON-LD is
-compacted with the project's @context (the dumps' own), since the engine
-writes expanded JSON-LD that nobody reads for pleasure. Language tags get back
+compacted with the project's @context (the dumps' own, catalogue/jsonld_context.py:
+language maps, links as IRIs), since the engine writes expanded JSON-LD that nobody
+reads for pleasure. Language tags get back
 their BCP 47 case (``zh-Hans``; Oxigraph stores them lower-cased).
 """
 
@@ -13,6 +14,8 @@ import time
 
 import pyoxigraph as ox
 
+from catalogue.jsonld_context import jsonld_context
+from catalogue.vocab import PREFIXES
 from server.formats import Format
 from server.linked_data.describe import describe_query
 from server.linked_data.documents import JSONLD, NTRIPLES, TURTLE
@@ -62,7 +65,6 @@ def _tidy(quads, query: str) -> list[ox.Triple]:
 
 
 def _prefixes() -> dict[str, str]:
-    from catalogue.vocab import PREFIXES
 
     return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
@@ -100,8 +102,13 @@ def _rdflib(ntriples: bytes, fmt: Format, prefixes: dict[str, str]) -> bytes:
     graph = Graph(bind_namespaces="none")
     graph.parse(data=ntriples, format="nt")
     if fmt is JSONLD:
+        # The dumps' context, inline: term definitions make it readable (language maps,
+        # links as IRIs), and inline a client needs no second request to expand it.
         return graph.serialize(
-            format="json-ld", context=prefixes, auto_compact=True, encoding="utf-8"
+            format="json-ld",
+            context=jsonld_context()["@context"],
+            auto_compact=True,
+            encoding="utf-8",
         )
     for prefix, namespace in prefixes.items():
         graph.bind(prefix, namespace)

@@ -19,8 +19,10 @@ from server.linked_data.addresses import relative_reference
 from server.linked_data.build_files import send_build_file
 from server.linked_data.documents import (
     EXTENSION_OF,
+    JSONLD,
     NTRIPLES,
     PLAIN_TEXT,
+    RDFXML,
     RESOURCE_FORMATS,
     document_path,
     split_extension,
@@ -36,6 +38,10 @@ bp = Blueprint("linked_data", __name__)
 
 #: Documents do not vary with Accept: each format has its own URL.
 DOCUMENT_VARY = "Accept-Encoding"
+#: What a request with no Accept header gets where that is not our first choice. OWL
+#: tools that load an owl:imports by plain URL send none (owlready2 uses urllib), and
+#: RDF/XML is the one syntax every OWL 2 tool must read (owlready2 reads no Turtle).
+NO_ACCEPT_DEFAULT = {"ontology": RDFXML}
 
 
 @bp.route("/<path:path>", methods=["GET"])
@@ -67,6 +73,9 @@ def see_other(publication: Publication, request_path: str, iri: str) -> Response
     index = publication.index
     canonical = index.canonical(iri)
     offered = publication.formats(canonical)
+    default = NO_ACCEPT_DEFAULT.get(index.kind(canonical))
+    if default in offered and not request.headers.get("Accept", "").strip():
+        offered = (default, *(f for f in offered if f is not default))
     fmt = negotiate(offered, f"the description of <{iri}>")
     resource_path = publication.addresses.path_of(canonical) or request_path
     target = document_path(resource_path, EXTENSION_OF[fmt.name])
@@ -103,12 +112,23 @@ def _location(request_path: str, target: str) -> str:
 
 
 def alternate_links(request_path: str, resource_path: str, offered: tuple[Format, ...]) -> str:
-    """``Link`` to every document of the resource (RFC 8288), relative to the request."""
+    """``Link`` to every document of the resource (RFC 8288), relative to the request.
+
+    ``rel`` is a quoted string for the JSON-LD document and a bare token for the
+    others: the same value to an RFC 8288 parser (5.3: token or quoted-string), but
+    not to pyld 3.3's stock requests loader. Its ``parse_link_header`` turns two or
+    more ``rel="alternate"`` links into a list, on which the loader then calls
+    ``.get('type')`` (AttributeError, reported as "Could not retrieve a JSON-LD
+    document"), whether the links come in one header field or several; and it reads
+    an unquoted parameter value as empty. So pyld sees one alternate, the JSON-LD
+    document, which it follows from an HTML page; other clients see them all.
+    """
     links = []
     for fmt in offered:
         target = document_path(resource_path, EXTENSION_OF[fmt.name])
         reference = relative_reference(request_path, target)
-        links.append(f'<{reference}>; rel="alternate"; type="{fmt.media_type}"')
+        rel = '"alternate"' if fmt is JSONLD else "alternate"
+        links.append(f'<{reference}>; rel={rel}; type="{fmt.media_type}"')
     return ", ".join(links)
 
 

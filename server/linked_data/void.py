@@ -75,7 +75,7 @@ def describe_dataset(
     add(ox.Triple(endpoint, _node(SD + "endpoint"), endpoint))
     add(ox.Triple(endpoint, _node(DCAT + "endpointDescription"), endpoint))
     for name, dump in files.dumps.items():
-        if name.startswith("catalogue."):
+        if name.startswith("catalogue"):  # the dumps and the SKOS-only view, not the context
             add(
                 ox.Triple(
                     _node(namespace + "dumps/" + name),
@@ -95,7 +95,7 @@ def describe_dataset(
         ox.Triple(
             dataset,
             _node(DCT + "title"),
-            ox.Literal("服务外包产业重点发展领域指导目录（2022年版）关联数据", language="zh-Hans"),
+            ox.Literal("服务外包产业重点发展领域指导目录（2022年版）关联数据", language="zh"),
         )
     )
     out.extend(_statistics(store, dataset, deadline))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from catalogue.graph.skos_only import SKOS_DUMP
 from server.linked_data.documents import EXTENSION_OF, LABELS, document_path
 from server.linked_data.index import Index
 from server.linked_data.publication import Publication, current_site
@@ -135,11 +136,16 @@ def resource(publication: Publication, view: View, language: Language) -> Contex
     if kind == "concept":
         context["children"] = [tree(index, view, child) for child in index.children(view.iri)]
         context["notes"] = {
-            "definition": view.notes(SKOS + "definition"),
+            "definition": view.notes(XKOS + "coreContentNote"),
             "inclusions": view.notes(XKOS + "inclusionNote"),
             "exclusions": view.notes(XKOS + "exclusionNote"),
             "policy": view.notes(SOC + "policyNote"),
         }
+        # The text defines only key domains; the others have a definition we generated
+        # (catalogue/graph/generated.py): shown apart, and marked as such.
+        context["generated_definition"] = (
+            [] if context["notes"]["definition"] else view.texts(SKOS + "definition")
+        )
         context["non_exhaustive"] = any(
             t.value == "true" for t in view.texts(SOC + "nonExhaustive")
         )
@@ -151,9 +157,7 @@ def resource(publication: Publication, view: View, language: Language) -> Contex
             if SOC + "KeyDomain" in types
             else "narrower.subtypes"
         )
-        context["minted"] = bool(
-            view.entry and (view.entry.notation_datatype or "").startswith(SOC)
-        )
+        context["minted"] = bool(view.entry and view.entry.minted)
     elif kind == "scheme":
         context["categories"] = [tree(index, view, top) for top in index.top_concepts(view.iri)]
         context["facts"] = scheme_facts(view)
@@ -280,6 +284,7 @@ def downloads(publication: Publication, language: Language) -> Context:
             "size": file.size,
             "sha256": file.sha256,
             "named_graphs": name.endswith((".nq", ".trig")),
+            "skos_only": name == SKOS_DUMP,
         }
         for name, file in files.dumps.items()
     ]

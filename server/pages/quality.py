@@ -48,8 +48,9 @@ def quality() -> Response:
         lambda language: context(publication, language),
         negotiated=True,
         extra_headers=[
-            ("Link", '<quality.json>; rel="alternate"; type="application/json"'),
-            ("Link", '<quality.txt>; rel="alternate"; type="text/plain"'),
+            # bare rel tokens: see server.linked_data.routes.alternate_links (pyld)
+            ("Link", '<quality.json>; rel=alternate; type="application/json"'),
+            ("Link", '<quality.txt>; rel=alternate; type="text/plain"'),
         ],
     )
 

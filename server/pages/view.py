@@ -29,7 +29,7 @@ from server.linked_data.vocabulary import (
     canonical_language,
     curie,
 )
-from server.pages.i18n import Language
+from server.pages.i18n import TAGS, Language
 from server.pages.term_names import class_name, property_name
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -46,6 +46,12 @@ class Text:
     @property
     def language(self) -> str:
         return self.tag.split("-")[0].lower()
+
+    @property
+    def lang(self) -> str:
+        """The HTML ``lang``: the data tags Chinese plain "zh" (it survives every store);
+        a page names the script, so that browsers pick Simplified Chinese glyphs."""
+        return TAGS.get(self.tag, self.tag)
 
     @property
     def unofficial(self) -> bool:
@@ -89,7 +95,7 @@ class Statement:
 
 @dataclass
 class Note:
-    """One note of the catalogue in both languages (``…/note/inclusion-1/{zh-Hans,en}``)."""
+    """One note of the catalogue in both languages (``…/note/inclusion-1/{zh,en}``)."""
 
     texts: list[Text]
     iris: list[str]

@@ -41,7 +41,7 @@ def plant(graph: Graph) -> Graph:
     for triple in (
         (ADDED, RDF.type, SKOS.Concept),
         (ADDED, RDF.type, SOC.BusinessType),
-        (ADDED, SKOS.prefLabel, Literal("新材料检测", lang="zh-Hans")),
+        (ADDED, SKOS.prefLabel, Literal("新材料检测", lang="zh")),
         (ADDED, SKOS.broader, DOMAIN_20),
         (DOMAIN_20, SKOS.narrower, ADDED),
     ):

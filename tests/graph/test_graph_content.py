@@ -17,6 +17,7 @@ PREFIX xkos: <http://rdf-vocabulary.ddialliance.org/xkos#>
 PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX soc: <https://w3id.org/service-outsourcing/ontology/>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
 
 
@@ -84,12 +85,85 @@ def test_scheme_levels_and_top_concepts(store: pyoxigraph.Store) -> None:
 def test_codes_we_minted_are_marked_as_ours(store: pyoxigraph.Store) -> None:
     minted = select(
         store,
-        "SELECT ?code WHERE { ?x skos:notation ?code FILTER(datatype(?code) = soc:MintedCode) }",
+        "SELECT ?x ?code ?notation WHERE { ?x soc:mintedNotation ?code ; skos:notation ?notation"
+        " FILTER(datatype(?code) = soc:MintedCode && datatype(?notation) = xsd:string) }",
     )
     assert len(minted) == 96
     assert all(re.fullmatch(r"\d{2}\.\d{2}(\.\d{2})?", r["code"]) for r in minted)
+    assert all(r["code"] == r["notation"] for r in minted)
     official = select(store, "SELECT ?code WHERE { ?x a soc:KeyDomain ; skos:notation ?code }")
     assert sorted(r["code"] for r in official) == [f"{n:02d}" for n in range(1, 21)]
+    assert not ask(
+        store,
+        "ASK { ?x soc:mintedNotation ?c . { ?x a soc:KeyDomain } UNION { ?x a soc:Category } }",
+    )
+
+
+def test_minted_codes_are_found_as_plain_strings(store: pyoxigraph.Store) -> None:
+    """A SPARQL user types the code as printed on our pages: no datatype to know."""
+    rows = select(store, 'SELECT ?c WHERE { ?c skos:notation "06.09.05" }')
+    assert [r["c"] for r in rows] == [f"{NS}2022/business-type/06.09.05"]
+
+
+def test_chinese_is_found_by_exact_tag_and_by_langmatches(store: pyoxigraph.Store) -> None:
+    """Oxigraph lower-cases tags; "zh" has no case to lose, so both common filters work."""
+    exact = 'SELECT ?l WHERE { ?c a soc:KeyDomain ; skos:prefLabel ?l FILTER(lang(?l) = "zh") }'
+    matches = (
+        "SELECT ?l WHERE { ?c a soc:KeyDomain ; skos:prefLabel ?l"
+        ' FILTER(langMatches(lang(?l), "zh")) }'
+    )
+    skosmos = "SELECT ?l WHERE { ?c a soc:KeyDomain ; skos:prefLabel ?l FILTER(lang(?l) IN ('zh', 'en')) }"
+    assert len(select(store, exact)) == len(select(store, matches)) == 20
+    assert len(select(store, skosmos)) == 40
+
+
+def test_every_language_tag_is_zh_or_en(store: pyoxigraph.Store) -> None:
+    rows = select(
+        store, "SELECT DISTINCT (lang(?o) AS ?tag) WHERE { ?s ?p ?o FILTER(lang(?o) != '') }"
+    )
+    assert sorted(r["tag"] for r in rows) == ["en", "zh"]
+
+
+def test_definitions_and_notes_are_text_for_skos_tools(store: pyoxigraph.Store) -> None:
+    """skos:definition, skos:scopeNote and skos:note hold text; the XKOS note resources
+    are under xkos:coreContentNote, xkos:inclusionNote, xkos:exclusionNote, soc:policyNote."""
+    assert not ask(
+        store,
+        "ASK { ?s ?p ?o FILTER(?p IN (skos:definition, skos:scopeNote, skos:note) && !isLiteral(?o)) }",
+    )
+    assert count(store, "?x a skos:Concept ; skos:definition ?d FILTER(lang(?d) = 'en')") == 119
+    rows = select(
+        store,
+        "SELECT ?d ?text ?plain ?value WHERE { ?d a soc:KeyDomain ; skos:definition ?text ;"
+        " xkos:coreContentNote ?n . ?n xkos:plainText ?plain ; rdf:value ?value"
+        " FILTER(lang(?text) = 'zh' && lang(?plain) = 'zh') }",
+    )
+    assert len(rows) == 20
+    assert all(r["text"] == r["plain"] == r["value"] for r in rows)
+    for note, text in [("xkos:inclusionNote", "skos:scopeNote"), ("xkos:exclusionNote", "skos:scopeNote"),
+                       ("soc:policyNote", "skos:note")]:  # fmt: skip
+        assert count(store, f"?c {note} ?x") > 0
+        assert not ask(
+            store,
+            f"ASK {{ ?c {note} ?n . ?n xkos:plainText ?t FILTER NOT EXISTS {{ ?c {text} ?t }} }}",
+        ), note
+
+
+def test_generated_definitions_are_english_unofficial_and_say_so(store: pyoxigraph.Store) -> None:
+    """The text defines only key domains; the others get an English definition that we
+    composed, in the translation graph, which says it was generated."""
+    rows = select(
+        store,
+        f"SELECT ?c ?d WHERE {{ GRAPH <{NS}graph/translation> {{ ?c skos:definition ?d }}"
+        " ?c a skos:Concept FILTER NOT EXISTS { ?c a soc:KeyDomain } }",
+    )
+    assert len(rows) == 99  # 3 categories, 90 business types, 6 sub-types
+    assert all(r["d"].endswith("the official text defines only key domains.)") for r in rows)
+    assert not ask(
+        store,
+        "ASK { ?c a skos:Concept ; skos:definition ?d FILTER(lang(?d) = 'zh')"
+        " FILTER NOT EXISTS { ?c a soc:KeyDomain } }",
+    )
 
 
 def test_every_concept_has_one_label_per_language(store: pyoxigraph.Store) -> None:
@@ -112,7 +186,9 @@ def test_english_is_queryably_unofficial(store: pyoxigraph.Store) -> None:
         f"ASK {{ <{NS}graph/translation> soc:official false ."
         f" <{NS}graph/official> soc:official true }}",
     )
-    assert count(store, "?d a soc:KeyDomain ; skos:definition ?x . ?x soc:official false") == 20
+    assert (
+        count(store, "?d a soc:KeyDomain ; xkos:coreContentNote ?x . ?x soc:official false") == 20
+    )
 
 
 def test_every_concept_cites_the_source_lines_that_name_it(

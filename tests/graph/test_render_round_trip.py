@@ -36,7 +36,7 @@ def _copy_without(store: pyoxigraph.Store, update: str) -> pyoxigraph.Store:
     "damage",
     [
         # a business type's label lost
-        "DELETE WHERE { GRAPH ?g { ?x <http://www.w3.org/2004/02/skos/core#prefLabel> '人脸识别'@zh-Hans } }",
+        "DELETE WHERE { GRAPH ?g { ?x <http://www.w3.org/2004/02/skos/core#prefLabel> '人脸识别'@zh } }",
         # the open-endedness (等) of a domain's list lost
         f"DELETE WHERE {{ GRAPH ?g {{ <{DEFAULT_NAMESPACE}2022/domain/20> "
         "<https://w3id.org/service-outsourcing/ontology/nonExhaustive> ?v } }",

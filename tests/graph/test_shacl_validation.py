@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import SKOS, XSD
+from rdflib.namespace import RDF, SKOS, XSD
 
 from catalogue.build import BuildResult, InvalidGraph, run_build
 from catalogue.console import Console
@@ -42,12 +42,27 @@ DEFECTS = {
         [(DOMAIN_05, SKOS.prefLabel, Literal("E-commerce platform services", lang="en"))], [],
         DOMAIN_05),
     "a second Chinese label": (
-        [], [(DOMAIN_05, SKOS.prefLabel, Literal("别名", lang="zh-Hans"))], DOMAIN_05),
+        [], [(DOMAIN_05, SKOS.prefLabel, Literal("别名", lang="zh"))], DOMAIN_05),
     "narrower without broader": (
         [(TYPE_05_01, SKOS.broader, DOMAIN_05)], [], None),
-    "a minted code without its datatype": (
-        [(TYPE_05_01, SKOS.notation, Literal("05.01", datatype=SOC.MintedCode))],
-        [(TYPE_05_01, SKOS.notation, Literal("05.01"))], TYPE_05_01),
+    "a minted code not marked as ours": (
+        [(TYPE_05_01, SOC.mintedNotation, Literal("05.01", datatype=SOC.MintedCode))], [],
+        TYPE_05_01),
+    "a minted code typed, so a plain-string lookup misses it": (
+        [(TYPE_05_01, SKOS.notation, Literal("05.01"))],
+        [(TYPE_05_01, SKOS.notation, Literal("05.01", datatype=SOC.MintedCode))], TYPE_05_01),
+    "an official code marked as minted": (
+        [], [(DOMAIN_05, SOC.mintedNotation, Literal("05", datatype=SOC.MintedCode))], DOMAIN_05),
+    "a definition that is a note resource, not text": (
+        [], [(DOMAIN_05, SKOS.definition, URIRef(f"{DOMAIN_05}/note/definition/zh"))], DOMAIN_05),
+    "a business type without a definition": (
+        [(TYPE_05_01, SKOS.definition, None)], [], TYPE_05_01),
+    "an exclusion note whose text SKOS tools cannot see": (
+        [(DOMAIN_05, SKOS.scopeNote, None)], [], URIRef(f"{NS}2022")),
+    "a note whose rdf:value is not its text": (
+        [(URIRef(f"{DOMAIN_05}/note/definition/zh"), RDF.value, None)],
+        [(URIRef(f"{DOMAIN_05}/note/definition/zh"), RDF.value, Literal("别的", lang="zh"))],
+        URIRef(f"{DOMAIN_05}/note/definition/zh")),
     "a domain notation that is not two digits": (
         [(DOMAIN_05, SKOS.notation, Literal("05"))], [(DOMAIN_05, SKOS.notation, Literal("5"))],
         DOMAIN_05),

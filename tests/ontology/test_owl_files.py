@@ -18,7 +18,7 @@ from rdflib.compare import isomorphic
 
 from catalogue.build import BuildResult
 from catalogue.owl.dl_view import VIEW_FILE
-from catalogue.owl.files import CATALOG
+from catalogue.owl.files import CATALOG, OWLREADY_COPY
 from catalogue.settings import DEFAULT_NAMESPACE, PROJECT_ROOT
 from catalogue.vocab import ONTOLOGY_IRI, OWL, RDF, SKOS, SOC, XSD
 
@@ -37,8 +37,11 @@ def checked(owl_dir: Path, owl_check: OwlCheck) -> dict[str, dict]:
 
 def test_the_build_writes_every_file(build: BuildResult) -> None:
     assert set(build.owl_files) == {
-        *OWL_API_SYNTAXES, "soc.jsonld", CATALOG, VIEW_FILE, "docs/index.html", "docs/model.svg",
+        *OWL_API_SYNTAXES, "soc.jsonld", CATALOG, VIEW_FILE, OWLREADY_COPY, "docs/index.html",
+        "docs/model.svg",
     }  # fmt: skip
+    assert (build.owl_files[OWLREADY_COPY].read_bytes()
+            == build.owl_files["soc.rdf"].read_bytes())  # fmt: skip
 
 
 def test_every_syntax_holds_the_same_axioms(checked: dict[str, dict], owl_dir: Path) -> None:
@@ -121,8 +124,8 @@ SOC_PLANTS = {
     "undeclared.ttl": "soc:Category rdfs:subClassOf soc:Undeclared .",
 }
 VIEW_PLANTS = {
-    # the published SKOS form, which the view exists to avoid
-    "typed-code.owl": [(TYPE_05_01, SKOS.notation, Literal("05.01", datatype=SOC.MintedCode))],
+    # the published form of the minted-code mark, which the view exists to avoid
+    "typed-code.owl": [(TYPE_05_01, SOC.mintedNotation, Literal("05.01", datatype=SOC.MintedCode))],
     "malformed-code.owl": [(TYPE_05_01, SKOS.notation, Literal("5.1", datatype=XSD.string))],
     "two-levels.owl": [(TYPE_05_01, RDF.type, SOC.KeyDomain)],
     "literal-for-iri.owl": [(TYPE_05_01, SOC.coveredBy, Literal("05.02"))],
@@ -145,6 +148,7 @@ def planted(
         copy += view
         if name.endswith("-code.owl"):
             copy.remove((TYPE_05_01, SKOS.notation, None))
+            copy.remove((TYPE_05_01, SOC.mintedNotation, None))
         for triple in triples:
             copy.add(triple)
         copy.serialize(folder / name, format="xml")

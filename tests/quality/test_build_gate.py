@@ -27,7 +27,7 @@ ORPHAN = NS["2022/business-type/05.99"]
 ORPHAN_TRIPLES = [
     (ORPHAN, RDF.type, SKOS.Concept),
     (ORPHAN, SKOS.inScheme, NS["2022"]),
-    (ORPHAN, SKOS.prefLabel, Literal("新业务", lang="zh-Hans")),
+    (ORPHAN, SKOS.prefLabel, Literal("新业务", lang="zh")),
     (ORPHAN, SKOS.prefLabel, Literal("New business", lang="en")),
 ]
 
