@@ -17,6 +17,7 @@ notation's lexical form and users search for it as typed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,10 +25,12 @@ import pyoxigraph as ox
 import pytest
 import requests
 
-from tests.server.endpoint_support import Server, media_type, parse_body
+from catalogue.build import BuildResult
+from catalogue.settings import PROJECT_ROOT
+from tests.server.endpoint_support import Server, media_type, parse_body, start_server, stop_server
 
 QUERIES = Path(__file__).parent / "queries"
-SOURCE = Path(__file__).parents[2] / "data" / "source" / "catalogue-2022.zh.txt"
+SOURCE = PROJECT_ROOT / "data" / "source" / "catalogue-2022.zh.txt"
 
 NS = "https://w3id.org/service-outsourcing/"
 SCHEME_IRI = NS + "2022"
@@ -477,6 +480,21 @@ def answer(response: requests.Response) -> Answer:
 
 
 # --- the tests ----------------------------------------------------------------------------
+
+
+# Here, not in a conftest.py: tests/server imports its conftest by the bare name "conftest",
+# which another folder's conftest.py would shadow in a full run.
+@pytest.fixture(scope="module")
+def catalogue_server(
+    build: BuildResult, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    """The real server over the real build: Skosmos' expectations are about the catalogue."""
+    root = tmp_path_factory.mktemp("skosmos")
+    (root / "store").symlink_to(Path(build.store))
+    (root / "queries").symlink_to(PROJECT_ROOT / "queries")
+    server = start_server(root, "skosmos")
+    yield server
+    stop_server(server)
 
 
 def test_every_query_file_has_a_case_and_every_case_a_file() -> None:
