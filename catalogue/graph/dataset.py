@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
+from catalogue.graph.alt_labels import check_alternative_labels
 from catalogue.graph.curation import CuratedFiles
 from catalogue.graph.levels import add_levels, add_minted_codes
 from catalogue.graph.metadata import GRAPHS, DumpFile, describe_dataset
@@ -68,6 +69,9 @@ def build_dataset(
         catalogue.announcement.issued,
     )
     check_translations(graphs["official"], graphs["translation"], graphs["curation"], curated)
+    check_alternative_labels(
+        curated, graphs["official"] + graphs["translation"] + graphs["curation"]
+    )
 
     for path in sorted(settings.ontology_dir.glob("soc.ttl")):
         # Canonical blank node labels (the ontology's restrictions), so that
