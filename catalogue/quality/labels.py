@@ -90,8 +90,7 @@ def disjoint_labels(graph: CheckedGraph) -> Iterator[Finding]:
     ):
         keyed = {
             prop: {
-                (language_of(label), _key(label)): label
-                for label in graph.literals(resource, prop)
+                (language_of(label), _key(label)): label for label in graph.literals(resource, prop)
             }
             for prop in LABEL_PROPERTIES
         }

@@ -29,12 +29,11 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 WORD = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*")
 
 #: English words that say nothing about which domain is meant.
-ENGLISH_STOPWORDS = frozenset(
-    (
-        "a an and are as at be by for from in into is it its of on or our that the their this to "
-        "we with you your etc such other all any"
-    ).split()  # noqa: SIM905 -- a list of 33 quoted words reads worse
+_STOPWORDS = (
+    "a an and are as at be by for from in into is it its of on or our that the their this to "
+    "we with you your etc such other all any"
 )
+ENGLISH_STOPWORDS = frozenset(_STOPWORDS.split())
 
 
 @dataclass(frozen=True)
