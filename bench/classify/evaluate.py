@@ -1,4 +1,4 @@
-"""Evaluate `classify` and time search and classify: ``.venv/bin/python bench/classify/evaluate.py``.
+"""Evaluate `classify`, time search and classify: ``.venv/bin/python bench/classify/evaluate.py``.
 
 Reads ``cases.tsv`` beside this file and the search index of the last build
 (``build/search/index.sqlite``; ``--build-dir`` for another). Reports:
@@ -62,7 +62,7 @@ def evaluate(index: SearchIndex) -> tuple[dict, list[str]]:
     cases = read_cases()
     hits1 = hits3 = positives = abstained_right = negatives = false_abstentions = 0
     failures: list[str] = []
-    for expected, kind, text in cases:
+    for expected, _kind, text in cases:
         answer = classifier.classify(text)
         domains = domains_in_order(index, answer) if answer.matched else []
         if expected:
@@ -164,7 +164,10 @@ def main() -> int:
             f"{numbers['false_abstentions']} descriptions of a domain abstained on"
         )
         for name, timing in numbers.get("latency", {}).items():
-            print(f"  {name}: p50 {timing['p50_ms']} ms, p95 {timing['p95_ms']} ms ({timing['n']} runs)")
+            print(
+                f"  {name}: p50 {timing['p50_ms']} ms, p95 {timing['p95_ms']} ms "
+                f"({timing['n']} runs)"
+            )
     if args.failures:
         print("\n".join(failures))
     return 0

@@ -48,6 +48,9 @@ CHILD_SHARE = 0.8
 ABSTAIN_BELOW = 3.0
 #: Below this margin between the first two domains, a follow-up question is asked.
 FOLLOWUP_BELOW = 0.35
+#: A domain whose exclusion is described stays when it scores at least this share of the
+#: concept covering the excluded activity (the description does both: 开发电商平台并代运营).
+KEEP_SHARE = 0.3
 MAX_RESULTS = 10
 MAX_EVIDENCE = 4
 #: Words of business scopes (经营范围) and offers that name no domain.
@@ -100,12 +103,15 @@ class Candidate:
 
 @dataclass
 class Applied:
-    """An exclusion honoured: the domain dropped, and where the activity is covered."""
+    """An exclusion honoured: where the activity is covered, and whether the domain that
+    excludes it was dropped (it is kept when the description also describes what it does
+    cover, strongly enough to compete: then the follow-up question separates the two)."""
 
     domain: Concept
     activity: dict[str, str]
     covered_by: list[Concept]
     note: IndexedText | None
+    dropped: bool = True
 
 
 @dataclass
@@ -141,6 +147,7 @@ class Classifier:
         dropped = {
             iri
             for applied in exclusions
+            if applied.dropped
             for iri in self._subtree(applied.domain)
             if not any(iri in self._subtree(c) or c.iri == iri for c in applied.covered_by)
         }
@@ -173,7 +180,12 @@ class Classifier:
             domains,
             exclusions,
         )
-        if matched and confidence < FOLLOWUP_BELOW and len(domains) > 1:
+        contested = any(
+            not a.dropped and {a.domain.iri, *(c.domain for c in a.covered_by)} >= top_two
+            for a in exclusions
+            for top_two in [{d.concept.iri for d in domains[:2]}]
+        )
+        if matched and len(domains) > 1 and (confidence < FOLLOWUP_BELOW or contested):
             from catalogue.search.followup import followup_question
 
             result.followup = followup_question(self.index, domains[0], domains[1], candidates)
@@ -259,7 +271,7 @@ class Classifier:
                     if t.text not in CHINESE_STOP_BIGRAMS
                 }
                 shared = activity_terms & {t.text for t in query.terms}
-                if not shared or scores.get(domain.iri, 0.0) < ABSTAIN_BELOW:
+                if not shared:
                     continue
                 covering = [self.index.concepts[c] for c in exclusion.covered_by]
                 if covering:
@@ -269,8 +281,10 @@ class Classifier:
                         and best_cover > scores.get(domain.iri, 0.0)
                         and any(own[c.iri][0] > 0 for c in covering if c.iri in own)
                     )
-                else:
-                    honoured = self._names_excluded(domain, shared)
+                else:  # only worth saying about a domain that would otherwise answer
+                    honoured = scores.get(domain.iri, 0.0) >= ABSTAIN_BELOW and (
+                        self._names_excluded(domain, shared)
+                    )
                 if honoured:
                     note = next(
                         (
@@ -280,7 +294,10 @@ class Classifier:
                         ),
                         None,
                     )
-                    applied.append(Applied(domain, exclusion.label, covering, note))
+                    kept = bool(covering) and scores.get(domain.iri, 0.0) >= KEEP_SHARE * max(
+                        scores.get(c.iri, 0.0) for c in covering
+                    )
+                    applied.append(Applied(domain, exclusion.label, covering, note, not kept))
         return applied
 
     def _names_excluded(self, domain: Concept, shared: set[str]) -> bool:

@@ -9,10 +9,17 @@ label). The options quote official labels, each with its code and source.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from catalogue.search.index_reader import Concept, SearchIndex
 
+if TYPE_CHECKING:  # the classifier imports this module when it asks
+    from catalogue.search.classifier import Candidate
 
-def followup_question(index: SearchIndex, first, second, candidates) -> dict:
+
+def followup_question(
+    index: SearchIndex, first: Candidate, second: Candidate, candidates: list[Candidate]
+) -> dict:
     options = [
         _option(index, first.concept, second.concept, candidates),
         _option(index, second.concept, first.concept, candidates),
@@ -25,14 +32,20 @@ def followup_question(index: SearchIndex, first, second, candidates) -> dict:
     }
 
 
-def _option(index: SearchIndex, domain: Concept, rival: Concept, candidates) -> dict:
+def _option(
+    index: SearchIndex, domain: Concept, rival: Concept, candidates: list[Candidate]
+) -> dict:
     """What ``domain`` covers that ``rival`` does not, as the catalogue words it."""
     for exclusion in rival.exclusions:
         covering = [index.concepts[c] for c in exclusion.covered_by]
         inside = [c for c in covering if c.domain == domain.iri or c.iri == domain.iri]
         if inside and exclusion.label.get("zh"):
             target = max(inside, key=lambda c: len(c.path))
-            return _described(target, exclusion.label, basis="exclusion", rival=rival)
+            option = _described(target, exclusion.label, basis="exclusion", rival=rival)
+            # the words quoted are the rival's exclusion clause: cite its lines
+            note = next((t for t in rival.texts if t.field == "exclusionNote" and t.source), None)
+            option["source"] = note.source if note else option["source"]
+            return option
     best = next(
         (
             c.concept

@@ -171,7 +171,7 @@ class Searcher:
             else:
                 continue
             mark = f"<mark>{concept.notation}</mark>" if tier == 0 else concept.notation
-            hits.append(Hit(concept, _score(tier, 1.0, 0.0), tier, "notation", mark, (code,)))
+            hits.append(Hit(concept, score_of(tier, 1.0, 0.0), tier, "notation", mark, (code,)))
         return hits
 
     def _rank(
@@ -192,7 +192,7 @@ class Searcher:
             return None
         tier, fraction, text, found = best
         marked, words = highlight(text, found)
-        return Hit(concept, _score(tier, fraction, bm25), tier, text.field, marked, tuple(words))
+        return Hit(concept, score_of(tier, fraction, bm25), tier, text.field, marked, tuple(words))
 
 
 def _tier(text: IndexedText, found: Coverage, query_text: str, core: str) -> int | None:
@@ -215,7 +215,7 @@ def _tier(text: IndexedText, found: Coverage, query_text: str, core: str) -> int
     return 7 if found.fraction >= 0.5 else None
 
 
-def _score(tier: int, fraction: float, bm25: float) -> float:
+def score_of(tier: int, fraction: float, bm25: float) -> float:
     """One number that orders hits as the tiers do: a tier is worth more than coverage and
     BM25 together (each below 0.5)."""
     return round((8 - tier) + 0.49 * fraction + 0.49 * bm25 / (bm25 + 10.0), 3)
