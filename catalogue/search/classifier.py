@@ -52,6 +52,8 @@ FOLLOWUP_BELOW = 0.35
 #: concept covering the excluded activity (the description does both: 开发电商平台并代运营).
 KEEP_SHARE = 0.3
 MAX_RESULTS = 10
+MIN_SCORE = 1.0
+MIN_SHARE_OF_TOP = 0.1
 MAX_EVIDENCE = 4
 #: Words of business scopes (经营范围) and offers that name no domain.
 _CHINESE_STOP = (
@@ -99,6 +101,7 @@ class Candidate:
     concept: Concept
     score: float
     evidence: list[Evidence] = field(default_factory=list)
+    domain: Concept | None = None  # the key domain it is, or is under
 
 
 @dataclass
@@ -123,6 +126,30 @@ class Classification:
     domains: list[Candidate]  # the key domains, best first (for the margin and follow-up)
     exclusions: list[Applied]
     followup: dict | None = None
+
+    def to_json(self) -> dict:
+        """The contract programs rely on (issue 11): text, matched, confidence, followup,
+        results best first (at most 10), each with its key domain and its evidence."""
+        return {
+            "text": self.text,
+            "matched": self.matched,
+            "confidence": self.confidence,
+            "followup": self.followup,
+            "results": [
+                {
+                    "iri": c.concept.iri,
+                    "notation": c.concept.notation,
+                    "level": c.concept.level,
+                    "label": c.concept.labels,
+                    "score": c.score,
+                    "domain": {"iri": c.domain.iri, "notation": c.domain.notation}
+                    if c.domain
+                    else None,
+                    "evidence": [e.to_json() for e in c.evidence],
+                }
+                for c in self.results
+            ],
+        }
 
 
 class Classifier:
@@ -152,7 +179,12 @@ class Classifier:
             if not any(iri in self._subtree(c) or c.iri == iri for c in applied.covered_by)
         }
         candidates = [
-            Candidate(self.index.concepts[iri], round(score, 3), self._evidence(iri, own))
+            Candidate(
+                self.index.concepts[iri],
+                round(score, 3),
+                self._evidence(iri, own),
+                self.index.concepts.get(self.index.concepts[iri].domain or ""),
+            )
             for iri, score in scores.items()
             if iri not in dropped and score > 0
         ]
@@ -168,6 +200,8 @@ class Classifier:
         domains = [c for c in candidates if c.concept.level == "domain"]
         top = candidates[0].score if candidates else 0.0
         matched = top >= ABSTAIN_BELOW
+        # a candidate far below the first is noise, not an alternative
+        floor = max(MIN_SCORE, MIN_SHARE_OF_TOP * top)
         confidence = 0.0
         if matched and domains:
             second = domains[1].score if len(domains) > 1 else 0.0
@@ -176,7 +210,9 @@ class Classifier:
             text,
             matched,
             confidence,
-            [c for c in candidates if c.evidence][:MAX_RESULTS] if matched else [],
+            [c for c in candidates if c.evidence and c.score >= floor][:MAX_RESULTS]
+            if matched
+            else [],
             domains,
             exclusions,
         )

@@ -17,7 +17,6 @@ from server.pages.i18n import Language
 from server.pages.rendering import Context, page_response
 from server.search.service import (
     SiteSearch,
-    classification_json,
     current_search,
     search,
 )
@@ -158,7 +157,7 @@ def classify_page() -> Response:
     if wants_json():
         if answer is None:
             return json_response({"error": "give the business description as ?text=…"}, 400)
-        return json_response(classification_json(answer, site))
+        return json_response(answer.to_json())
     return page_response(
         "pages/classify.html",
         lambda language: _classify_context(site, publication, language, text, answer),

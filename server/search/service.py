@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from flask import current_app
 
-from catalogue.search.classifier import Classification, Classifier
+from catalogue.search.classifier import Classifier
 from catalogue.search.index_reader import Concept, SearchIndex
 from catalogue.search.searcher import Searcher, score_of
 from server.linked_data.publication import Publication
@@ -125,31 +125,3 @@ def _other_resources(publication: Publication, query: str) -> list[Result]:
             Result(entry.iri, entry.notation, entry.kind, label, score, label["zh"] or label["en"])
         )
     return found
-
-
-def classification_json(answer: Classification, site: SiteSearch) -> dict:
-    """The contract programs rely on (issue 11): text, matched, confidence, followup,
-    results best first, at most 10, each with its domain and evidence."""
-    return {
-        "text": answer.text,
-        "matched": answer.matched,
-        "confidence": answer.confidence,
-        "followup": answer.followup,
-        "results": [
-            {
-                "iri": c.concept.iri,
-                "notation": c.concept.notation,
-                "level": c.concept.level,
-                "label": c.concept.labels,
-                "score": c.score,
-                "domain": _domain(site, c.concept),
-                "evidence": [e.to_json() for e in c.evidence],
-            }
-            for c in answer.results
-        ],
-    }
-
-
-def _domain(site: SiteSearch, concept: Concept) -> dict | None:
-    domain = site.concept(concept.domain) if concept.domain else None
-    return {"iri": domain.iri, "notation": domain.notation} if domain else None
