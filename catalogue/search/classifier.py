@@ -317,8 +317,8 @@ class Classifier:
                         and best_cover > scores.get(domain.iri, 0.0)
                         and any(own[c.iri][0] > 0 for c in covering if c.iri in own)
                     )
-                else:  # only worth saying about a domain that would otherwise answer
-                    honoured = scores.get(domain.iri, 0.0) >= ABSTAIN_BELOW and (
+                else:  # worth saying about a domain the description matched at all
+                    honoured = scores.get(domain.iri, 0.0) > 0 and (
                         self._names_excluded(domain, shared)
                     )
                 if honoured:

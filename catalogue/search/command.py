@@ -74,6 +74,10 @@ def run(settings: BuildSettings, args: argparse.Namespace, out: TextIO = sys.std
 def render_classification(answer: Classification) -> str:
     """The answer for a person at a terminal: results, evidence, exclusions, the question."""
     lines = [f"“{answer.text}”"]
+    for applied in answer.exclusions:
+        note = applied.note.text if applied.note else ""
+        covered = ", ".join(c.notation for c in applied.covered_by) or "no domain"
+        lines.append(f"excluded: {applied.domain.notation} “{note}” (covered by {covered})")
     if not answer.matched:
         lines.append("no key domain matches")
         return "\n".join(lines) + "\n"

@@ -27,10 +27,12 @@ class Query:
     units: int  # Han characters + English words: what coverage divides by
 
     @classmethod
-    def of(cls, normalized: str, query_terms: list[Term]) -> Query:
+    def of(cls, normalized: str, query_terms: list[Term], readings: list[Term] = ()) -> Query:
+        """``readings``: other terms for words of the query (corrections, completions);
+        they widen what matches but do not count as more words."""
         han = sum(len(run) for run in HAN.findall(normalized))
-        words = sum(1 for t in query_terms if t.kind == "word")
-        return cls(normalized, tuple(query_terms), han + words)
+        words = len({t.start for t in query_terms if t.kind == "word"})
+        return cls(normalized, tuple(query_terms) + tuple(readings), han + words)
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,9 @@ class Coverage:
 def coverage(query: Query, text: IndexedText, pinyin: bool = True) -> Coverage:
     present = text.term_set
     covered_chars: set[int] = set()
-    words = 0
+    # A word is covered once, whichever of its readings matched (as typed, corrected, or
+    # completed: recog → recognition), so words are counted by their place in the query.
+    covered_words: set[int] = set()
     matched: set[str] = set()
     pinyin_words: set[str] = set()
     for term in query.terms:
@@ -52,12 +56,12 @@ def coverage(query: Query, text: IndexedText, pinyin: bool = True) -> Coverage:
                 covered_chars.update(range(term.start, term.end))
                 matched.add(term.text)
         elif term.text in present:
-            words += 1
+            covered_words.add(term.start)
             matched.add(term.text)
         elif pinyin and _pinyin_hit(query.text[term.start : term.end], text):
-            words += 1
+            covered_words.add(term.start)
             pinyin_words.add(query.text[term.start : term.end])
-    units = len(covered_chars) + words
+    units = len(covered_chars) + len(covered_words)
     return Coverage(
         units / query.units if query.units else 0.0, frozenset(matched), frozenset(pinyin_words)
     )

@@ -30,6 +30,8 @@ from catalogue.search.matching import PINYIN_MIN, Coverage, Query, coverage, hig
 GENERIC_SUFFIXES = ("服务", "外包", "业务", " services", " service", " outsourcing")
 #: BM25 weights of the FTS5 columns: label, alt, pinyin, text.
 COLUMN_WEIGHTS = (10.0, 6.0, 6.0, 1.0)
+#: How many catalogue words a word being typed may stand for.
+COMPLETIONS = 5
 CODE = re.compile(r"^(?:[a-z]{3}|\d{1,2}(?:\.\d{1,2}){0,2})$")
 LEVELS = ("category", "domain", "business-type", "business-subtype")
 CATEGORIES = ("ITO", "BPO", "KPO")
@@ -116,29 +118,30 @@ class Searcher:
         return self.index.concepts[concept.category].notation
 
     def _query(self, query_text: str) -> Query:
-        """The query's terms, each English word that is not the catalogue's also as the
-        closest word that is (a typo: "recogniton" → "recognition")."""
+        """The query's terms; an English word that is not the catalogue's also stands for
+        the closest word that is (a typo: "recogniton" → "recognition"), and the last word,
+        still being typed, for the catalogue's words it begins ("recog" → "recognition")."""
         found = terms(query_text)
         extra: list[Term] = []
-        for word in WORD.finditer(query_text):
+        words = list(WORD.finditer(query_text))
+        for position, word in enumerate(words):
             token = word.group(0)
-            if (
-                len(token) >= 4
-                and is_latin_word(token)
-                and token not in self.index.word_set
-                and stem(token) not in self.index.frequency
-            ):
+            if not is_latin_word(token):
+                continue
+            readings: list[str] = []
+            if position == len(words) - 1 and len(token) >= 3:
+                readings += [w for w in self.index.words if w.startswith(token) and w != token][
+                    :COMPLETIONS
+                ]
+            known = token in self.index.word_set or stem(token) in self.index.frequency
+            if len(token) >= 4 and not known:
                 best = process.extractOne(
                     token, self.index.words, scorer=fuzz.ratio, score_cutoff=80
                 )
                 if best:
-                    extra.append(Term(stem(best[0]), word.start(), word.end(), "word"))
-        query = Query.of(query_text, found)
-        if extra:
-            # The correction stands in for the word: coverage counts it once.
-            kept = [t for t in found if not any(t.start == e.start for e in extra)]
-            query = Query(query.text, tuple(kept + extra), query.units)
-        return query
+                    readings.append(best[0])
+            extra += [Term(stem(r), word.start(), word.end(), "word") for r in readings]
+        return Query.of(query_text, found, extra)
 
     def _bm25(self, query: Query) -> dict[int, float]:
         """Concepts holding any of the query's terms (or its pinyin), with FTS5's BM25."""
