@@ -17,7 +17,9 @@ PREFIXES = """
 @prefix : <https://example.org/2022/> .
 """
 
-NOTES_AS_RESOURCES = PREFIXES + """
+NOTES_AS_RESOURCES = (
+    PREFIXES
+    + """
 :ITO a skos:Concept ; skos:notation "ITO" ; skos:prefLabel "信息技术外包"@zh-Hans .
 :d05 a skos:Concept ; skos:notation "05" ; skos:broader :ITO ;
   skos:prefLabel "电子商务平台服务"@zh-Hans, "E-commerce platform services"@en ;
@@ -29,8 +31,11 @@ NOTES_AS_RESOURCES = PREFIXES + """
 :t0501 a skos:Concept ; skos:notation "05.01"^^soc:MintedCode ; skos:broader :d05 ;
   skos:prefLabel "电子商务平台开发"@zh-Hans ; skos:altLabel "商城开发"@zh .
 """
+)
 
-NOTES_AS_LITERALS = PREFIXES + """
+NOTES_AS_LITERALS = (
+    PREFIXES
+    + """
 :ITO a skos:Concept ; skos:notation "ITO" ; skos:prefLabel "信息技术外包"@zh .
 :d05 a skos:Concept ; skos:notation "05" ; skos:broader :ITO ;
   skos:prefLabel "电子商务平台服务"@zh, "E-commerce platform services"@en ;
@@ -41,6 +46,7 @@ NOTES_AS_LITERALS = PREFIXES + """
 :t0501 a skos:Concept ; skos:notation "05.01" ; skos:broader :d05 ;
   skos:prefLabel "电子商务平台开发"@zh ; skos:altLabel "商城开发"@zh .
 """
+)
 
 
 @pytest.mark.parametrize("turtle", [NOTES_AS_RESOURCES, NOTES_AS_LITERALS],
