@@ -30,6 +30,9 @@ from catalogue.search.matching import PINYIN_MIN, Coverage, Query, coverage, hig
 GENERIC_SUFFIXES = ("服务", "外包", "业务", " services", " service", " outsourcing")
 #: BM25 weights of the FTS5 columns: label, alt, pinyin, text.
 COLUMN_WEIGHTS = (10.0, 6.0, 6.0, 1.0)
+#: A text holding at most this share of the query is no match (half of 量子计算机不存在 is
+#: not what was asked for).
+PARTIAL = 0.5
 #: How many catalogue words a word being typed may stand for.
 COMPLETIONS = 5
 CODE = re.compile(r"^(?:[a-z]{3}|\d{1,2}(?:\.\d{1,2}){0,2})$")
@@ -208,14 +211,14 @@ def _tier(text: IndexedText, found: Coverage, query_text: str, core: str) -> int
             return 3
         if whole:
             return 4
-        return 6 if found.fraction >= 0.5 else None
+        return 6 if found.fraction > PARTIAL else None
     if text.is_label:
         if whole:
             return 5
-        return 6 if found.fraction >= 0.5 else None
+        return 6 if found.fraction > PARTIAL else None
     if whole:
         return 6
-    return 7 if found.fraction >= 0.5 else None
+    return 7 if found.fraction > PARTIAL else None
 
 
 def score_of(tier: int, fraction: float, bm25: float) -> float:

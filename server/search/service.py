@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from flask import current_app
 
+from catalogue.search.analysis import HAN
 from catalogue.search.classifier import Classifier
 from catalogue.search.index_reader import Concept, SearchIndex
 from catalogue.search.searcher import Searcher, score_of
@@ -117,6 +118,9 @@ def _other_resources(publication: Publication, query: str) -> list[Result]:
     for match in publication.index.search(query, limit=20):
         entry = match.entry
         if entry.kind not in OTHER_KINDS or "#" in entry.iri:
+            continue
+        # A substring is a word only in Chinese: "ai" inside "maintenance" is not one.
+        if match.rank > 3 and not (match.rank == 4 and HAN.search(query)):
             continue
         tier = RANK_TO_TIER.get(match.rank, 7)
         label = {language: (entry.name(language) or ("", ""))[0] for language in ("zh", "en")}
