@@ -9,7 +9,8 @@ Reads ``cases.tsv`` beside this file and the search index of the last build
 - abstention accuracy: of the descriptions that match no key domain, the share
   for which classify says "no key domain matches";
 - p50 and p95 latency of search (the issue's queries and suggestion prefixes)
-  and of classify (every case), in this process and through the WSGI app.
+  and of classify (every case), in this process, through the WSGI app, and, with
+  ``--url``, over HTTP to a running ``outsourcing-catalogue serve``.
 
 ``--failures`` lists what went wrong, ``--json`` prints the numbers for programs.
 """
@@ -90,7 +91,7 @@ def evaluate(index: SearchIndex) -> tuple[dict, list[str]]:
     return numbers, failures
 
 
-def latencies(index: SearchIndex, build_dir: Path) -> dict:
+def latencies(index: SearchIndex, build_dir: Path, url: str | None = None) -> dict:
     searcher, classifier = Searcher(index), Classifier(index)
     texts = [text for _, _, text in read_cases()]
     timings: dict[str, list[float]] = {"search": [], "classify": []}
@@ -104,6 +105,8 @@ def latencies(index: SearchIndex, build_dir: Path) -> dict:
             classifier.classify(text)
             timings["classify"].append(time.perf_counter() - start)
     timings.update(_through_wsgi(build_dir, texts))
+    if url:
+        timings.update(over_http(url.rstrip("/"), texts))
     return {
         name: {
             "p50_ms": round(statistics.median(values) * 1000, 2),
@@ -123,11 +126,14 @@ def _through_wsgi(build_dir: Path, texts: list[str]) -> dict[str, list[float]]:
         from server.config import ServerConfig
     except ImportError:
         return {}
-    config = ServerConfig(store=build_dir / "store", build_dir=build_dir, rate_limit=None)
+    config = ServerConfig(store=build_dir / "store", rate_limit=None, access_log="off")
     app = create_app(config)
     client = app.test_client()
     timings: dict[str, list[float]] = {"search (WSGI, JSON)": [], "classify (WSGI, JSON)": []}
     headers = {"Accept": "application/json"}
+    # the first request of a worker opens the index: not what a typical query costs
+    client.get("/search", query_string={"q": "warm-up"}, headers=headers)
+    client.get("/classify", query_string={"text": "warm-up"}, headers=headers)
     for round_ in range(3):
         for query in SEARCH_QUERIES:
             start = time.perf_counter()
@@ -141,17 +147,41 @@ def _through_wsgi(build_dir: Path, texts: list[str]) -> dict[str, list[float]]:
     return timings
 
 
+def over_http(url: str, texts: list[str]) -> dict[str, list[float]]:
+    """The same requests to a running server (``--url``), one keep-alive connection."""
+    import requests
+
+    session = requests.Session()
+    headers = {"Accept": "application/json"}
+    timings: dict[str, list[float]] = {"search (HTTP)": [], "classify (HTTP)": []}
+    for round_ in range(3):
+        for query in SEARCH_QUERIES:
+            start = time.perf_counter()
+            session.get(
+                f"{url}/search", params={"q": query, "r": round_}, headers=headers
+            ).raise_for_status()
+            timings["search (HTTP)"].append(time.perf_counter() - start)
+        for text in texts:
+            start = time.perf_counter()
+            session.get(
+                f"{url}/classify", params={"text": text, "r": round_}, headers=headers
+            ).raise_for_status()
+            timings["classify (HTTP)"].append(time.perf_counter() - start)
+    return timings
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--build-dir", type=Path, default=ROOT / "build")
     parser.add_argument("--failures", action="store_true", help="list every miss")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--no-timing", action="store_true")
+    parser.add_argument("--url", help="also time a running server, e.g. http://127.0.0.1:8080")
     args = parser.parse_args()
     index = SearchIndex.in_build(args.build_dir)
     numbers, failures = evaluate(index)
     if not args.no_timing:
-        numbers["latency"] = latencies(index, args.build_dir)
+        numbers["latency"] = latencies(index, args.build_dir, args.url)
     if args.json:
         print(json.dumps(numbers, indent=1))
     else:

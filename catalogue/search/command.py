@@ -77,7 +77,8 @@ def render_classification(answer: Classification) -> str:
     for applied in answer.exclusions:
         note = applied.note.text if applied.note else ""
         covered = ", ".join(c.notation for c in applied.covered_by) or "no domain"
-        lines.append(f"excluded: {applied.domain.notation} “{note}” (covered by {covered})")
+        verdict = "excluded" if applied.dropped else "excludes, but also described"
+        lines.append(f"{verdict}: {applied.domain.notation} “{note}” (covered by {covered})")
     if not answer.matched:
         lines.append("no key domain matches")
         return "\n".join(lines) + "\n"

@@ -221,6 +221,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "已按目录的排除条款处理：",
         "en": "Exclusions of the catalogue applied:",
     },
+    "classify.kept": {
+        "zh": "描述中也有该领域自身的业务，因此保留",
+        "en": "kept: the description also names what it covers",
+    },
     "classify.unofficial": {
         "zh": "自动归类仅供参考，依据是目录原文和本项目整理的常用说法，不代表主管部门的认定。",
         "en": "An automatic suggestion from the catalogue's text and our curated wording; not a "

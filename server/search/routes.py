@@ -218,6 +218,7 @@ def _classify_context(
                 "note": a.note.text if a.note else "",
                 "source": links.href(a.note.source) if a.note and a.note.source else None,
                 "covered_by": [links.link(c.iri) for c in a.covered_by],
+                "dropped": a.dropped,
             }
             for a in answer.exclusions
         ],
