@@ -148,6 +148,3 @@ class SearchIndex:
         """Inverse document frequency: 服务 (in most concepts) weighs little, 芯片 much."""
         frequency = self.frequency.get(term, 0)
         return math.log(1 + (self.document_count - frequency + 0.5) / (frequency + 0.5))
-
-    def by_notation(self, notation: str) -> Concept | None:
-        return next((c for c in self.concepts.values() if c.notation == notation), None)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from catalogue.search.analysis import HAN, WORD, Term, is_latin_word, normalize, stem, terms
+from catalogue.search.analysis import WORD, Term, is_latin_word, normalize, stem, terms
 from catalogue.search.index_reader import Concept, IndexedText, SearchIndex
 from catalogue.search.matching import PINYIN_MIN, Coverage, Query, coverage, highlight
 
@@ -236,7 +236,3 @@ def _without_generic_suffix(text: str) -> str:
 
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
-
-
-def han_only(text: str) -> bool:
-    return bool(HAN.fullmatch(text))
