@@ -1,8 +1,9 @@
 """The pages in a real browser: Debian's chromium, headless, driven by Playwright.
 
 A reader's path through the site by clicking (home → category → domain →
-business type, and back), the language switch, and the query editor: run an
-example, click a result. Screenshots of the home page, a domain page and the
+business type, and back), the language switch, the search box's suggestions
+(typed key by key, picked with the keyboard or the mouse), the classify form,
+and the query editor: run an example, click a result. Screenshots of the home page, a domain page and the
 query page go to build/screenshots/ (not committed) for a person to look at.
 """
 
