@@ -26,6 +26,7 @@ ORDER = [
     ("数字化", "02.04", "02", "a label holding the query before a definition"),
     ("代运营", "08.04", "05", "a label holding the word before an exclusion naming it"),
     ("芯片设计", "01", "14.01", "our alternative label before a label holding one word"),
+    ("第三方检测", "13.02", "13", "a label holding the words before our alternative label"),
     ("设计", "14.01", "01", "labels before definitions"),
     ("security", "04", "10", "a label before a definition"),
 ]  # fmt: skip
