@@ -8,6 +8,7 @@ import json
 from flask import Blueprint, Response, request
 from markupsafe import Markup
 
+from catalogue.search.analysis import HAN
 from catalogue.search.classifier import Classification
 from catalogue.search.index_reader import IndexUnavailable
 from catalogue.search.searcher import CATEGORIES, LEVELS
@@ -173,8 +174,10 @@ def _classify_context(
     answer: Classification | None,
 ) -> Context:
     links = linker(publication, language)
+    # the reader's own words, marked as Chinese when they are (read and rendered as such)
+    text_is_chinese = bool(HAN.search(text))
     if answer is None:
-        return {"text": text, "answer": None}
+        return {"text": text, "answer": None, "text_is_chinese": text_is_chinese}
     results = []
     for candidate in answer.results:
         concept = candidate.concept
@@ -209,6 +212,7 @@ def _classify_context(
         }
     return {
         "text": text,
+        "text_is_chinese": text_is_chinese,
         "answer": answer,
         "results": results,
         "followup": followup,
