@@ -169,6 +169,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ontology.files": {"zh": "本体文件", "en": "Ontology files"},
     "graph.download": {"zh": "下载此命名图", "en": "Download this named graph"},
     # --- search and classify (server/search) ---
+    "also_called": {"zh": "常用说法", "en": "Also called"},
+    "curated": {"zh": "非官方", "en": "unofficial"},
+    "curated.title": {
+        "zh": "从业者的常用说法，由本项目整理（curation/alt-labels.ttl），不是目录原文",
+        "en": "Words practitioners use, curated by this project (curation/alt-labels.ttl); "
+        "not the catalogue's text",
+    },
     "search.level": {"zh": "层级", "en": "Level"},
     "search.category": {"zh": "类别", "en": "Category"},
     "search.any": {"zh": "全部", "en": "Any"},

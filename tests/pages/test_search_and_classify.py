@@ -123,3 +123,11 @@ def test_the_classify_page_asks_and_answers_with_evidence(site: FlaskClient) -> 
     assert "电子商务平台的开发建设" in html and "电子商务代运营服务" in html
     assert re.search(r'<a class="source" href="/2022/source\.html#line=\d+,\d+">', html)
     assert "unofficial" in html  # our curated words are marked as ours
+
+
+def test_a_concept_page_shows_our_alternative_labels_marked_unofficial(site: FlaskClient) -> None:
+    html = page(site, "/2022/business-type/08.04.html", "zh")
+    also = re.search(r'<dd class="also-called">(.*?)</dd>', html, re.S).group(1)
+    assert '<span lang="zh">代运营</span>' in also
+    assert '<span class="mark unofficial"' in also
+    assert "跨境电商运营" not in also  # a hidden label finds the concept but is not shown
