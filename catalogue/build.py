@@ -1,5 +1,5 @@
 """The build: official text → checked structure → graph → validation → quality report →
-dumps → OWL files and ontology docs → store.
+dumps → OWL files and ontology docs → search index → store.
 
 Nothing is published unless every step succeeds: the dumps are written to a
 staging folder and swapped in, the store is built beside the current one.
@@ -18,6 +18,7 @@ from catalogue.owl import DOCS, publish_owl_files
 from catalogue.owl.docs import PAGE
 from catalogue.quality.gate import REPORT_TEXT, gate, write_report
 from catalogue.quality.report import Report
+from catalogue.search.index_writer import build_search_index
 from catalogue.settings import BuildSettings
 from catalogue.source.parser import parse_file
 from catalogue.store import build_id_of, build_store
@@ -40,6 +41,7 @@ class BuildResult:
     owl_files: dict[str, Path]
     quality: Report
     quality_files: dict[str, Path]
+    search_index: Path
 
 
 def run_build(settings: BuildSettings, console: Console) -> BuildResult:
@@ -74,13 +76,20 @@ def run_build(settings: BuildSettings, console: Console) -> BuildResult:
         f" to {settings.owl_dir}"
     )
     owl_files = publish_owl_files(built, settings.ontology_dir, settings.owl_dir, settings.diagram)
+    console.step(f"writing the search index to {settings.search_dir}")
+    nquads = dumps["catalogue.nq"]
+    search_index = build_search_index(
+        nquads, settings.search_dir, build_id_of(nquads), settings.namespace
+    )
     console.step(f"loading the Oxigraph store at {settings.store_dir}")
     store = build_store(
         dumps["catalogue.nq"],
         settings.store_dir,
         info={"namespace": settings.namespace, "source_sha256": catalogue.source_sha256},
     )
-    return BuildResult(built, validation, dumps, store, owl_files, quality, quality_files)
+    return BuildResult(
+        built, validation, dumps, store, owl_files, quality, quality_files, search_index
+    )
 
 
 def publish_dumps(built: BuiltDataset, directory: Path) -> dict[str, Path]:
@@ -126,6 +135,7 @@ def summary(result: BuildResult, elapsed: float) -> str:
     size = sum(f.stat().st_size for f in result.store.rglob("*") if f.is_file())
     lines.append(f"  store: {result.store} ({size / 1024:.0f} KiB)")
     lines.append(f"  dumps: {', '.join(sorted(result.dumps))}")
+    lines.append(f"  search index: {result.search_index} (SQLite FTS5)")
     owl_tools = sorted(name for name in result.owl_files if "/" not in name)
     lines.append(f"  for OWL tools: {', '.join(owl_tools)}")
     docs = result.owl_files.get(f"{DOCS}/{PAGE}")

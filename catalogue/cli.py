@@ -1,4 +1,5 @@
-"""The console command: ``outsourcing-catalogue build | render | query | check | diff | serve``."""
+"""The console command: ``outsourcing-catalogue build | render | query | search | classify |
+check | diff | serve``."""
 
 from __future__ import annotations
 
@@ -46,6 +47,18 @@ def main(argv: list[str] | None = None) -> int:
         help="result format for SELECT/ASK (default: a text table)",
     )
 
+    # --- search and classify: code in catalogue/search/ ---
+    from catalogue.search.command import add_arguments as add_search_arguments
+
+    for name, help_text in (
+        ("search", "ranked search of the catalogue (names, codes, pinyin, notes)"),
+        ("classify", "which key domain a business description belongs to, with evidence"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        _build_options(command)
+        add_search_arguments(command, name)
+    # --- end of search and classify ---
+
     # --- check and diff: for ontology editors; code in catalogue/quality/, catalogue/diff/ ---
     from catalogue.diff.command import add_arguments as add_diff_arguments
     from catalogue.quality.command import add_arguments as add_check_arguments
@@ -76,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
             return _render(settings, args.output)
         if args.command == "query":
             return _query(settings, args.query, args.format)
+        if args.command in ("search", "classify"):
+            from catalogue.search import command as search_command
+
+            return search_command.run(settings, args)
         if args.command in ("check", "diff"):  # --- check and diff ---
             from catalogue.diff import command as diff_command
             from catalogue.quality import command as check_command

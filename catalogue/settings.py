@@ -45,6 +45,11 @@ class BuildSettings:
         return self.output_dir / "quality"
 
     @property
+    def search_dir(self) -> Path:
+        """The search index that search, suggestions and classify read (catalogue/search/)."""
+        return self.output_dir / "search"
+
+    @property
     def owl_dir(self) -> Path:
         """The ontology and a DL view of the data, for OWL tools (catalogue/owl/)."""
         return self.output_dir / "ontology"

@@ -63,7 +63,7 @@ def live_site(site_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     from tests.server.endpoint_support import start_server, stop_server
 
     root = tmp_path_factory.mktemp("site")
-    for name in ("store", "dumps", "ontology", "quality"):
+    for name in ("store", "dumps", "ontology", "quality", "search"):
         (root / name).symlink_to((site_build / name).resolve())
     (root / "queries").symlink_to(PROJECT_ROOT / "queries")
     server = start_server(root, "site")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
+from catalogue.graph.alt_labels import check_alternative_labels
 from catalogue.graph.curation import CuratedFiles
 from catalogue.graph.generated import add_generated_definitions
 from catalogue.graph.levels import add_levels, add_minted_codes
@@ -69,6 +70,9 @@ def build_dataset(
         catalogue.announcement.issued,
     )
     check_translations(graphs["official"], graphs["translation"], graphs["curation"], curated)
+    check_alternative_labels(
+        curated, graphs["official"] + graphs["translation"] + graphs["curation"]
+    )
     add_generated_definitions(
         graphs["official"] + graphs["translation"] + graphs["curation"], graphs["translation"]
     )

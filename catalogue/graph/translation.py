@@ -1,6 +1,8 @@
 """Merge the curated files into the translation and curation graphs, and check them.
 
-English literals go to the translation graph, everything else to curation.
+English literals go to the translation graph, everything else to curation;
+our alternative and hidden labels (curation/alt-labels.ttl) are curation in
+either language: they are not a translation of anything.
 An English definition (``skos:definition "…"@en``) or note text
 (``<…/note/exclusion-1/en> xkos:plainText "…"@en``) becomes, like the Chinese
 note it translates, text under the SKOS property and an
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 
+from catalogue.graph.alt_labels import CURATED_LABELS
 from catalogue.graph.curation import CuratedFiles, CurationError, is_english
 from catalogue.graph.notes import OFFICIAL_LANGUAGE, add_note
 from catalogue.iris import IriScheme
@@ -81,7 +84,9 @@ def merge_curation(
                     f"is its Chinese note's with /{OFFICIAL_LANGUAGE} → /en",
                 )
             _add_translated_note(official, translation, zh_note, obj, valid_from, curated)
-        elif is_english(obj):
+        elif is_english(obj) and not (
+            predicate in CURATED_LABELS and (subject, RDF.type, SKOS.Concept) in official
+        ):
             translation.add((subject, predicate, obj))
         elif predicate == SOC.position:
             continue  # a join key to the text's order; the official graph states the position

@@ -79,19 +79,28 @@ def one_preflabel_per_language(graph: CheckedGraph) -> Iterator[Finding]:
     reference="SKOS Reference S13",
 )
 def disjoint_labels(graph: CheckedGraph) -> Iterator[Finding]:
-    """No resource has the same literal as two of prefLabel, altLabel, hiddenLabel (SKOS S13)."""
+    """No resource has the same label as two of prefLabel, altLabel, hiddenLabel (SKOS S13).
+
+    Compared as a reader compares them: in one language whatever its tag's script
+    or region (``zh`` and ``zh-Hans``), ignoring case and Unicode width; our curated
+    alternative labels are tagged ``zh`` while the official ones are ``zh-Hans``.
+    """
     for resource in sorted(
         {s for prop in LABEL_PROPERTIES for s in graph.graph.subjects(prop, None)}
     ):
+        keyed = {
+            prop: {
+                (language_of(label), _key(label)): label for label in graph.literals(resource, prop)
+            }
+            for prop in LABEL_PROPERTIES
+        }
         for i, first in enumerate(LABEL_PROPERTIES):
             for second in LABEL_PROPERTIES[i + 1 :]:
-                shared = set(graph.literals(resource, first)) & set(
-                    graph.literals(resource, second)
-                )
-                for label in sorted(shared):
+                for key in sorted(keyed[first].keys() & keyed[second].keys()):
                     yield Finding(
                         str(resource),
-                        f"{label.n3()} is both skos:{first.fragment} and skos:{second.fragment}",
+                        f"{keyed[first][key].n3()} is both skos:{first.fragment} "
+                        f"and skos:{second.fragment} ({keyed[second][key].n3()})",
                     )
 
 

@@ -1,7 +1,8 @@
 """Pages for people: the catalogue in Chinese and English, server-rendered, no JavaScript needed.
 
-- ``routes.py``: the blueprint (home, a page per resource at ``….html``, search,
-  downloads, sitemap, robots.txt, the helpful 404);
+- ``routes.py``: the blueprint (home, a page per resource at ``….html``,
+  downloads, sitemap, robots.txt, the helpful 404); search and classify are
+  ``server/search``'s, with their templates here;
 - ``i18n.py`` + ``messages.py``: the reader's language and the interface's words;
 - ``view.py``: a resource's description (from ``linked_data``) as templates use it;
 - ``property_names.py``: what to call each property, in both languages;

@@ -225,27 +225,6 @@ def source_lines(publication: Publication, view: View) -> list[SourceLine]:
     ]
 
 
-def search(publication: Publication, language: Language, query: str) -> Context:
-    links = linker(publication, language)
-    index = publication.index
-    results = []
-    for match in index.search(query) if query.strip() else []:
-        entry = match.entry
-        results.append(
-            {
-                "link": links.link(entry.iri),
-                "kind": entry.kind,
-                "trail": [links.link(a) for a in index.ancestors(entry.iri)],
-                "owner": _owner(links, entry.iri) if entry.kind == "activity" else None,
-            }
-        )
-    return {"query": query, "results": results}
-
-
-def _owner(links: Linker, iri: str) -> Link:
-    return links.link(iri.split("/excluded-activity/")[0])
-
-
 def not_found(
     publication: Publication, language: Language, path: str, suggestions: list[str]
 ) -> Context:

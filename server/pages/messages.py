@@ -175,6 +175,75 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ontology.terms": {"zh": "术语", "en": "Terms"},
     "ontology.files": {"zh": "本体文件", "en": "Ontology files"},
     "graph.download": {"zh": "下载此命名图", "en": "Download this named graph"},
+    # --- search and classify (server/search) ---
+    "also_called": {"zh": "常用说法", "en": "Also called"},
+    "curated": {"zh": "非官方", "en": "unofficial"},
+    "curated.title": {
+        "zh": "从业者的常用说法，由本项目整理（curation/alt-labels.ttl），不是目录原文",
+        "en": "Words practitioners use, curated by this project (curation/alt-labels.ttl); "
+        "not the catalogue's text",
+    },
+    "search.level": {"zh": "层级", "en": "Level"},
+    "search.category": {"zh": "类别", "en": "Category"},
+    "search.any": {"zh": "全部", "en": "Any"},
+    "search.filter": {"zh": "筛选", "en": "Filter"},
+    "search.score": {"zh": "得分", "en": "score"},
+    "search.suggestions": {"zh": "建议", "en": "Suggestions"},
+    "level.category": {"zh": "类别", "en": "category"},
+    "level.domain": {"zh": "重点发展领域", "en": "key domain"},
+    "level.business-type": {"zh": "主要业务类型", "en": "business type"},
+    "level.business-subtype": {"zh": "业务子类", "en": "business sub-type"},
+    "field.notation": {"zh": "编码", "en": "code"},
+    "field.prefLabel": {"zh": "名称", "en": "name"},
+    "field.altLabel": {"zh": "常用说法（非官方）", "en": "common name (unofficial)"},
+    "field.hiddenLabel": {"zh": "常用说法（非官方）", "en": "common wording (unofficial)"},
+    "field.definition": {"zh": "定义和范围", "en": "definition and scope"},
+    "field.inclusionNote": {"zh": "包括", "en": "inclusion"},
+    "field.exclusionNote": {"zh": "不包括", "en": "exclusion"},
+    "field.policyNote": {"zh": "支持", "en": "policy note"},
+    "nav.classify": {"zh": "归类", "en": "Classify"},
+    "classify.title": {
+        "zh": "这项业务属于哪个领域？",
+        "en": "Which domain is my business in?",
+    },
+    "classify.hint": {
+        "zh": "用一两句话描述业务（经营范围、服务内容或招聘要求均可），中文或英文。",
+        "en": "Describe the business in a sentence or two (a business scope, a service offer, a "
+        "job ad), in Chinese or English.",
+    },
+    "classify.label": {"zh": "业务描述", "en": "Business description"},
+    "classify.button": {"zh": "归类", "en": "Classify"},
+    "classify.none": {
+        "zh": "没有匹配的重点发展领域。",
+        "en": "No key domain matches.",
+    },
+    "classify.none_hint": {
+        "zh": "目录只列出服务外包的重点发展领域；描述中没有足够的词语与其名称或定义相符。",
+        "en": "The catalogue lists only the key domains of service outsourcing; too few words of "
+        "the description match their names or definitions.",
+    },
+    "classify.confidence": {
+        "zh": "确定程度（前两个领域的差距）",
+        "en": "Confidence (margin between the first two domains)",
+    },
+    "classify.followup": {"zh": "请进一步确认", "en": "To tell them apart"},
+    "classify.evidence": {"zh": "依据", "en": "Evidence"},
+    "classify.domain": {"zh": "所属领域", "en": "Key domain"},
+    "classify.source": {"zh": "原文", "en": "source lines"},
+    "classify.excludes": {"zh": "排除", "en": "excludes"},
+    "classify.excluded": {
+        "zh": "已按目录的排除条款处理：",
+        "en": "Exclusions of the catalogue applied:",
+    },
+    "classify.kept": {
+        "zh": "描述中也有该领域自身的业务，因此保留",
+        "en": "kept: the description also names what it covers",
+    },
+    "classify.unofficial": {
+        "zh": "自动归类仅供参考，依据是目录原文和本项目整理的常用说法，不代表主管部门的认定。",
+        "en": "An automatic suggestion from the catalogue's text and our curated wording; not a "
+        "ruling of the authorities.",
+    },
     # --- search ---
     "search.title": {"zh": "搜索", "en": "Search"},
     "search.results": {"zh": "条结果", "en": "results"},

@@ -1,6 +1,6 @@
-"""The pages' blueprint: home, a page per resource (``….html``), search, downloads, the
-model, sitemap.xml, robots.txt, and the 404 page that suggests where to go instead.
-The quality report's page is ``quality.py``'s."""
+"""The pages' blueprint: home, a page per resource (``….html``), downloads, the model,
+sitemap.xml, robots.txt, and the 404 page that suggests where to go instead.
+The quality report's page is ``quality.py``'s; search and classify are ``server/search``'s."""
 
 from __future__ import annotations
 
@@ -167,15 +167,6 @@ def ontology_docs(name: str) -> Response:
     return send_from_directory(docs, name)
 
 
-@bp.route("/search", methods=["GET"])
-def search() -> Response:
-    publication = current_publication()
-    query = request.args.get("q", "")
-    return page_response(
-        "pages/search.html", lambda language: catalogue_views.search(publication, language, query)
-    )
-
-
 @bp.route("/downloads", methods=["GET"])
 def downloads() -> Response:
     publication = current_publication()
@@ -210,6 +201,8 @@ def robots() -> Response:
         "Disallow: /sparql?\n"
         "Disallow: /rdf-graph-store\n"
         "Disallow: /search?\n"
+        "Disallow: /search/suggest\n"
+        "Disallow: /classify?\n"
         f"Sitemap: {site.absolute('/sitemap.xml')}\n"
     )
     return Response(

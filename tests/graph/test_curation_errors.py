@@ -82,6 +82,26 @@ MISTAKES = [
         "", "", "has soc:position 3",
     ),
     Mistake(
+        "an alternative label that is the preferred label",
+        edit("alt-labels.ttl", '"IT运维"@zh', '"信息基础设施和信息系统运维服务"@zh'),
+        "alt-labels.ttl", f"{NS}2022/domain/03", "are disjoint (SKOS S13)",
+    ),
+    Mistake(
+        "an alternative label that is also hidden",
+        edit("alt-labels.ttl", '"ITO运维"@zh', '"IT运维"@zh'),
+        "alt-labels.ttl", f"{NS}2022/domain/03", "both skos:altLabel and skos:hiddenLabel",
+    ),
+    Mistake(
+        "an alternative label without a language",
+        edit("alt-labels.ttl", '"IT运维"@zh', '"IT运维"'),
+        "alt-labels.ttl", f"{NS}2022/domain/03", 'every curated label is "…"@zh or "…"@en',
+    ),
+    Mistake(
+        "an alternative label on a note, not a concept",
+        edit("alt-labels.ttl", "<2022/domain/03>\n", "<2022/domain/05/excluded-activity/1>\n"),
+        "alt-labels.ttl", f"{NS}2022/domain/05/excluded-activity/1", "labels name concepts",
+    ),
+    Mistake(
         "a file that is not Turtle",
         edit("cross-links.ttl", "soc:coveredBy <2022/business-type/08.04> .",
              "soc:coveredBy <2022/business-type/08.04"),

@@ -1,8 +1,9 @@
 """The pages in a real browser: Debian's chromium, headless, driven by Playwright.
 
 A reader's path through the site by clicking (home → category → domain →
-business type, and back), the language switch, and the query editor: run an
-example, click a result. Screenshots of the home page, a domain page and the
+business type, and back), the language switch, the search box's suggestions
+(typed key by key, picked with the keyboard or the mouse), the classify form,
+and the query editor: run an example, click a result. Screenshots of the home page, a domain page and the
 query page go to build/screenshots/ (not committed) for a person to look at.
 """
 
@@ -132,6 +133,43 @@ def test_search_then_follow_a_result(page) -> None:
     ).first.click()
     page.wait_for_url("**/2022/business-type/06.09.05.html")
     assert "Face recognition" in heading(page)
+
+
+def test_type_into_the_search_box_and_pick_a_suggestion_with_the_keyboard(page) -> None:
+    page.goto("/2022/domain/05.html")
+    box = page.get_by_role("combobox", name="Search by name or code")
+    box.press_sequentially("renl", delay=30)  # pinyin, typed key by key
+    first = page.locator("ul.suggestions [role=option]").first
+    first.wait_for()
+    assert "06.09.05" in first.inner_text() and "Face recognition" in first.inner_text()
+    assert box.get_attribute("aria-expanded") == "true"
+    box.press("ArrowDown")
+    assert first.get_attribute("aria-selected") == "true"
+    box.press("Enter")
+    page.wait_for_url("**/2022/business-type/06.09.05.html")
+    assert "Face recognition" in heading(page)
+
+
+def test_pick_a_suggestion_with_the_mouse_from_the_home_page(page) -> None:
+    page.goto("/?lang=zh")
+    page.get_by_role("combobox").press_sequentially("芯片设计", delay=30)
+    option = page.locator("ul.suggestions [role=option]", has_text="01.01")
+    option.click()
+    page.wait_for_url("**/2022/business-type/01.01.html")
+    assert "集成电路产品设计" in heading(page)
+    page.screenshot(path=str(SCREENSHOTS / "suggestion-picked.png"))
+
+
+def test_classify_a_description_in_the_form(page) -> None:
+    page.goto("/classify")
+    page.get_by_label("Business description").fill("跨境电商店铺代运营")
+    page.get_by_role("button", name="Classify").click()
+    page.wait_for_url("**/classify?text=*")
+    first = page.locator("ol.results > li").first
+    assert "08.04" in first.inner_text()
+    assert "但不包括电子商务代运营服务" in first.inner_text()  # the exclusion of 05, quoted
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "classify.png"), full_page=True)
 
 
 def test_query_editor_runs_an_example_and_links_results(page) -> None:

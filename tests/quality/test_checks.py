@@ -89,6 +89,9 @@ DEFECTS = {
         add=[(DOMAIN_05, SKOS.prefLabel, Literal("别名", lang="zh"))]),
     "prefLabel also altLabel (S13)": Defect(
         "disjoint-labels", DOMAIN_05, add=[(DOMAIN_05, SKOS.altLabel, ZH_05)]),
+    "altLabel in zh the prefLabel in zh-Hans (S13, across tags)": Defect(
+        "disjoint-labels", DOMAIN_05,
+        add=[(DOMAIN_05, SKOS.altLabel, Literal(str(ZH_05), lang="zh"))]),
     "altLabel also hiddenLabel (S13)": Defect(
         "disjoint-labels", DOMAIN_05,
         add=[(DOMAIN_05, SKOS.altLabel, Literal("x", lang="en")),

@@ -1,0 +1,131 @@
+"""The search index of the build being served, opened once per worker, and what a search
+or a classification looks like to the site (links, paths, JSON)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+
+from flask import current_app
+
+from catalogue.search.analysis import HAN
+from catalogue.search.classifier import Classifier
+from catalogue.search.index_reader import Concept, SearchIndex
+from catalogue.search.searcher import Searcher, score_of
+from server.linked_data.publication import Publication
+from server.service import current_service
+
+log = logging.getLogger(__name__)
+EXTENSION = "search"
+_LOCK = threading.Lock()
+
+#: Resources of the linked-data index that search shows beside the concepts.
+OTHER_KINDS = ("organization", "document", "scheme", "level", "activity")
+#: The linked-data index's ranks (server/linked_data/index.py) as search tiers.
+RANK_TO_TIER = {0: 0, 1: 1, 2: 2, 3: 3, 4: 4, 5: 6}
+
+
+@dataclass
+class SiteSearch:
+    index: SearchIndex
+    searcher: Searcher
+    classifier: Classifier
+
+    def concept(self, iri: str) -> Concept | None:
+        return self.index.concepts.get(iri)
+
+    def path(self, concept: Concept) -> list[Concept]:
+        return [self.index.concepts[iri] for iri in concept.path]
+
+
+def current_search() -> SiteSearch:
+    """The index, opened at the first search (a worker that never searches never opens it)."""
+    app = current_app
+    found = app.extensions.get(EXTENSION)
+    if found is None:
+        with _LOCK:
+            found = app.extensions.get(EXTENSION)
+            if found is None:
+                service = current_service()
+                index = SearchIndex.in_build(service.config.build_dir)
+                if index.build_id != service.info.build_id:
+                    log.warning(
+                        "the search index is from build %s, the store from %s: rebuild",
+                        index.build_id,
+                        service.info.build_id,
+                    )
+                found = SiteSearch(index, Searcher(index), Classifier(index))
+                app.extensions[EXTENSION] = found
+    return found
+
+
+@dataclass(frozen=True)
+class Result:
+    """A search hit for the page and the JSON: a concept's hit, or another resource's."""
+
+    iri: str
+    notation: str | None
+    level: str
+    label: dict[str, str]
+    score: float
+    highlight: str
+    concept: Concept | None = None
+    field: str = ""
+
+    def to_json(self) -> dict:
+        return {
+            "iri": self.iri,
+            "notation": self.notation,
+            "level": self.level,
+            "label": self.label,
+            "score": self.score,
+            "highlight": self.highlight,
+        }
+
+
+def search(
+    site: SiteSearch,
+    publication: Publication,
+    query: str,
+    level: str | None,
+    category: str | None,
+    limit: int,
+) -> list[Result]:
+    if not query.strip():
+        return []
+    results = [
+        Result(
+            h.concept.iri,
+            h.concept.notation,
+            h.concept.level,
+            h.concept.labels,
+            h.score,
+            h.highlight,
+            h.concept,
+            h.field,
+        )
+        for h in site.searcher.search(query, level=level, category=category, limit=limit)
+    ]
+    if level is None and category is None:
+        results += _other_resources(publication, query)
+        results.sort(key=lambda r: -r.score)
+    return results[:limit]
+
+
+def _other_resources(publication: Publication, query: str) -> list[Result]:
+    found = []
+    for match in publication.index.search(query, limit=20):
+        entry = match.entry
+        if entry.kind not in OTHER_KINDS or "#" in entry.iri:
+            continue
+        # A substring is a word only in Chinese: "ai" inside "maintenance" is not one.
+        if match.rank > 3 and not (match.rank == 4 and HAN.search(query)):
+            continue
+        tier = RANK_TO_TIER.get(match.rank, 7)
+        label = {language: (entry.name(language) or ("", ""))[0] for language in ("zh", "en")}
+        score = score_of(tier, 1.0 if tier < 6 else 0.5, 0.0)
+        found.append(
+            Result(entry.iri, entry.notation, entry.kind, label, score, label["zh"] or label["en"])
+        )
+    return found
