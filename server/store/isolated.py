@@ -214,7 +214,7 @@ class IsolatedStore:
                     head.append(payload)
                     size += len(payload)
                 else:  # too large to hold: stream the rest
-                    return Answer(Kind(answer_kind), fmt, head, self._stream(engine))
+                    return Answer(Kind(answer_kind), fmt, head, _RestOfAnswer(self, engine))
         except (channel.Closed, OSError):
             raise self._failed(engine) from None
         except BaseException:
@@ -227,26 +227,6 @@ class IsolatedStore:
             self._release(engine)
             raise _error(payload)
         raise self._failed(engine)
-
-    def _stream(self, engine: Engine) -> Iterator[bytes]:
-        """The rest of a large answer; the engine is killed if it is not read to its end."""
-        done = False
-        try:
-            while True:
-                kind, payload = engine.reader.read()
-                if kind == channel.END:
-                    done = True
-                    self._release(engine)
-                    return
-                if kind == channel.ERROR:
-                    raise _error(payload)
-                yield payload
-        except (channel.Closed, OSError):
-            done = True
-            raise self._failed(engine) from None
-        finally:
-            if not done:
-                self._discard(engine)
 
     # --- the pool --------------------------------------------------------------
 
@@ -352,6 +332,43 @@ class IsolatedStore:
             engine.close()
         else:
             self._idle.put(engine)
+
+
+class _RestOfAnswer(Iterator[bytes]):
+    """The rest of a large answer, read from its engine; the engine is given up unless
+    the answer is read to its end.
+
+    An object, not a generator: a generator closed before its first step never runs
+    its ``finally``, so a client that left while the first, in-memory part was being
+    sent kept the engine busy until the timeout.
+    """
+
+    def __init__(self, pool: IsolatedStore, engine: Engine) -> None:
+        self._pool = pool
+        self._engine = engine
+        self._done = False
+
+    def __next__(self) -> bytes:
+        if self._done:
+            raise StopIteration
+        try:
+            kind, payload = self._engine.reader.read()
+        except (channel.Closed, OSError):
+            self._done = True
+            raise self._pool._failed(self._engine) from None
+        if kind == channel.DATA:
+            return payload
+        self._done = True
+        if kind == channel.END:
+            self._pool._release(self._engine)
+            raise StopIteration
+        self._pool._discard(self._engine)  # an error mid-answer: its state is unknown
+        raise _error(payload) if kind == channel.ERROR else self._pool._failed(self._engine)
+
+    def close(self) -> None:
+        if not self._done:
+            self._done = True
+            self._pool._discard(self._engine)
 
 
 def _error(payload: bytes) -> StoreError:

@@ -128,6 +128,6 @@ def test_the_classify_page_asks_and_answers_with_evidence(site: FlaskClient) -> 
 def test_a_concept_page_shows_our_alternative_labels_marked_unofficial(site: FlaskClient) -> None:
     html = page(site, "/2022/business-type/08.04.html", "zh")
     also = re.search(r'<dd class="also-called">(.*?)</dd>', html, re.S).group(1)
-    assert '<span lang="zh">代运营</span>' in also
+    assert '<span lang="zh-Hans">代运营</span>' in also
     assert '<span class="mark unofficial"' in also
     assert "跨境电商运营" not in also  # a hidden label finds the concept but is not shown

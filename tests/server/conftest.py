@@ -15,7 +15,8 @@ import pyoxigraph as ox
 import pytest
 from endpoint_support import EXAMPLES, FIXTURE_TRIG, NS, Server, start_server, stop_server
 
-from catalogue.store import build_store
+from catalogue.search.index_writer import build_search_index
+from catalogue.store import build_id_of, build_store
 from server.app import create_app, project_prefixes
 from server.config import ServerConfig
 from server.store.embedded import EmbeddedStore, snapshot
@@ -29,6 +30,8 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     quads = ox.parse(FIXTURE_TRIG.encode(), format=ox.RdfFormat.TRIG)
     nquads.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
     build_store(nquads, root / "store", {"namespace": NS})
+    # Search, suggest and classify read an index the build writes beside the store.
+    build_search_index(nquads, root / "search", build_id_of(nquads), NS)
     examples = root / "queries"
     examples.mkdir()
     for name, text in EXAMPLES.items():

@@ -179,3 +179,21 @@ def test_one_clients_runaway_queries_leave_engines_for_the_others(live: Server) 
     refused = [(elapsed, retry) for status, elapsed, retry in outcomes if status == 429]
     assert len(refused) == 10 - statuses.count(504), outcomes
     assert all(elapsed < 1.0 and retry for elapsed, retry in refused), refused
+
+
+def test_a_large_answer_dropped_before_its_rest_is_read_frees_its_engine(
+    fixture_data: bytes,
+) -> None:
+    """A client that leaves while the first, in-memory part of a large answer is sent:
+    the engine is freed at once, not at the query's timeout."""
+    store = _store(fixture_data, sandbox=True)
+    try:
+        big = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+        answer = store.query(QueryRequest(big), time.monotonic() + 10)
+        assert not answer.complete  # streamed: the engine is still producing it
+        answer.close()
+        started = time.monotonic()
+        small = store.query(QueryRequest("ASK {}"), time.monotonic() + 60)
+        assert small.body() and time.monotonic() - started < 5
+    finally:
+        store.close()

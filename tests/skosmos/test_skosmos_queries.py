@@ -302,8 +302,15 @@ CASES = [
     ),
     Case(
         "all-labels-face-recognition",
-        "06.09.05's English labels",
-        (rows("prop val", (skos("prefLabel"), en("Face recognition"))),),
+        "06.09.05's English labels: the translation's, and our practitioners' words",
+        (
+            rows(
+                "prop val",
+                (skos("prefLabel"), en("Face recognition")),
+                (skos("altLabel"), en("facial recognition")),
+                (skos("hiddenLabel"), en("face ID")),
+            ),
+        ),
     ),
     Case(
         "broader-of-domain-05",
@@ -380,12 +387,17 @@ CASES = [
     ),
     Case(
         "count-labels-by-language",
-        "the statistics page's terms per language: 119 preferred labels in Chinese, 119 in English",
+        "the statistics page's terms per language: 119 preferred labels in Chinese, 119 in "
+        "English, and our curated alternative and hidden labels (curation/alt-labels.ttl)",
         (
             rows(
                 "lang prop count",
                 (plain("zh"), skos("prefLabel"), integer(119)),
                 (plain("en"), skos("prefLabel"), integer(119)),
+                (plain("zh"), skos("altLabel"), integer(148)),
+                (plain("en"), skos("altLabel"), integer(141)),
+                (plain("zh"), skos("hiddenLabel"), integer(189)),
+                (plain("en"), skos("hiddenLabel"), integer(162)),
             ),
         ),
     ),
@@ -413,7 +425,8 @@ CASES = [
     ),
     Case(
         "alphabetical-f-en",
-        "the alphabetical index at F: the four concepts whose English label starts with F",
+        "the alphabetical index at F: the four concepts whose English label starts with F, "
+        "and two whose alternative label does (food inspection, FDA approval)",
         (
             rows(
                 "s label",
@@ -423,6 +436,14 @@ CASES = [
                 (
                     concept("business-type/16.03"),
                     en("Film and television visual effects production"),
+                ),
+                (
+                    concept("business-type/13.02"),
+                    en("Third-party food inspection and testing services"),
+                ),
+                (
+                    concept("business-type/18.05"),
+                    en("International certification and marketing authorization services"),
                 ),
             ),
         ),
