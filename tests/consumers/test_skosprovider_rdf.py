@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
 
 from tests.consumers.conftest import NS, SCHEME_2022, OfficialDomain, consumer_program, run
 
@@ -121,3 +123,39 @@ class TestTheHierarchy:
         self, provider: dict[str, Any]
     ) -> None:
         assert provider["find_face_recognition"] == [f"{NS}2022/business-type/06.09.05"]
+
+
+class TestWhatItRefuses:
+    """The faults this module guards against, planted in a copy of the dump."""
+
+    def test_a_definition_that_is_a_resource_crashes_it(
+        self, skos_dump: Path, tmp_path: Path
+    ) -> None:
+        graph = Graph().parse(skos_dump, format="turtle")
+        domain_05 = URIRef(f"{NS}2022/domain/05")
+        for definition in list(graph.objects(domain_05, SKOS.definition)):
+            graph.remove((domain_05, SKOS.definition, definition))
+        graph.add((domain_05, SKOS.definition, URIRef(f"{NS}2022/domain/05/note/definition")))
+        planted = tmp_path / "planted.ttl"
+        graph.serialize(planted, format="turtle")
+        done = run([consumer_program("skosprovider", "python"), PROBE, planted])
+        assert done.returncode != 0
+        assert "has no attribute 'datatype'" in done.stderr
+
+    def test_a_second_scheme_makes_it_refuse_the_file(
+        self, skos_dump: Path, tmp_path: Path
+    ) -> None:
+        graph = Graph().parse(skos_dump, format="turtle")
+        graph.add((URIRef(f"{NS}2018"), RDF.type, SKOS.ConceptScheme))
+        graph.add(
+            (
+                URIRef(f"{NS}2018"),
+                SKOS.prefLabel,
+                Literal("服务外包产业重点发展领域指导目录", lang="zh"),
+            )
+        )
+        planted = tmp_path / "planted.ttl"
+        graph.serialize(planted, format="turtle")
+        done = run([consumer_program("skosprovider", "python"), PROBE, planted])
+        assert done.returncode != 0
+        assert "more than one ConceptScheme" in done.stderr
