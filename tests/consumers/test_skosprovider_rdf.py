@@ -1,10 +1,12 @@
 """skosprovider_rdf 1.4 (the SKOS library behind Atramhasis) reads the SKOS-only dump.
 
-It is run as its users run it: ``RDFProvider(metadata, graph)`` over the file,
-no scheme named, then the provider's API (get_all, get_top_concepts,
-get_by_id, get_children_display, find, labels and notes by language). It
-refuses a file with two concept schemes and crashes on a skos:definition that
-is not a literal, so merely loading is the first test.
+It is run as its users run it: ``RDFProvider(metadata, graph)`` over the
+SKOS-only dump, no scheme named, or over the full dump with the 2022 scheme
+named (``concept_scheme_uri``: the full dump also holds the 2018 stub); then
+the provider's API (get_all, get_top_concepts, get_by_id,
+get_children_display, find, labels and notes by language). It refuses a file
+with two concept schemes unless one is named, and crashes on a skos:definition
+that is not a literal, so merely loading is the first test.
 """
 
 from __future__ import annotations
@@ -29,13 +31,15 @@ CATEGORIES = {
 CONCEPTS = 3 + 20 + 90 + 6
 
 
-@pytest.fixture(scope="module")
-def provider(skos_dump: Path) -> dict[str, Any]:
+@pytest.fixture(scope="module", params=["SKOS dump", "full dump, 2022 named"])
+def provider(request: pytest.FixtureRequest, skos_dump: Path, dumps_dir: Path) -> dict[str, Any]:
     """What the provider answers, as skosprovider_probe.py reports it."""
-    done = run([consumer_program("skosprovider", "python"), PROBE, skos_dump])
-    assert done.returncode == 0, (
-        f"skosprovider_rdf failed on {skos_dump.name}:\n{done.stderr[-3000:]}"
-    )
+    if request.param == "SKOS dump":
+        source, scheme = skos_dump, []
+    else:
+        source, scheme = dumps_dir / "catalogue.ttl", [SCHEME_2022]
+    done = run([consumer_program("skosprovider", "python"), PROBE, source, *scheme])
+    assert done.returncode == 0, f"skosprovider_rdf failed on {source.name}:\n{done.stderr[-3000:]}"
     return json.loads(done.stdout)
 
 
@@ -44,7 +48,7 @@ def domain(provider: dict[str, Any], code: str) -> dict[str, Any]:
 
 
 class TestTheScheme:
-    def test_the_file_holds_one_scheme_the_2022_edition(self, provider: dict[str, Any]) -> None:
+    def test_its_scheme_is_the_2022_edition(self, provider: dict[str, Any]) -> None:
         assert provider["scheme"]["uri"] == SCHEME_2022
 
     def test_its_title_in_chinese_and_english(self, provider: dict[str, Any]) -> None:
