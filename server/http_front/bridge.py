@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import sys
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -156,8 +157,13 @@ class _Response:
         if self._written:  # the legacy write() callable: those bytes come first
             first = b"".join(self._written) + (b"" if first is _END else first)  # type: ignore[operator]
         if first is _END or len(first) == self._length():  # type: ignore[arg-type]
-            _close(iterable)  # all of it, as Content-Length says (or none, for HEAD)
-            return None, b"" if first is _END else first
+            # All of it, as Content-Length says (or none, for HEAD): one more step lets a
+            # generator finish as it would (an access log counts it sent, not aborted).
+            rest = next(iterator, _END)
+            if rest is _END:
+                _close(iterable)
+                return None, b"" if first is _END else first
+            iterator = itertools.chain([rest], iterator)  # more than it said: send all
         return _Closing(iterator, iterable), first
 
     def _length(self) -> int:

@@ -14,6 +14,7 @@ and not with the project's parser, so that a fault of the parser cannot hide.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
@@ -122,18 +123,20 @@ def run(argv: list[str | Path], timeout: float = 120) -> subprocess.CompletedPro
 class Rendering:
     """A consumer's output file, written by a process started early (see ``vocpub_html``)."""
 
-    process: subprocess.Popen[str] | None
+    process: subprocess.Popen[bytes] | None
     output: Path
+    log: Path
     problem: str | None = None  # why the process could not start
 
     def wait(self) -> str:
-        """The file's text, once the process is done; fails with its output if it failed."""
+        """The file's text, once the process is done; fails with its log if it failed."""
         assert self.process is not None, self.problem
         try:
-            log, _ = self.process.communicate(timeout=PYLODE_TIMEOUT)
+            self.process.wait(timeout=PYLODE_TIMEOUT)
         except subprocess.TimeoutExpired:
             self.process.kill()
             raise
+        log = self.log.read_text(encoding="utf-8", errors="replace")
         assert self.process.returncode == 0, f"exit {self.process.returncode}:\n{log[-3000:]}"
         return self.output.read_text(encoding="utf-8")
 
@@ -149,25 +152,23 @@ def vocpub_html(dumps_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> It
     (``pytest_collection_modifyitems`` below): the rest of the suite hides it.
     If it cannot start, only its own test fails.
     """
-    output = tmp_path_factory.mktemp("vocpub") / "catalogue-2022.html"
+    folder = tmp_path_factory.mktemp("vocpub")
+    output, log = folder / "catalogue-2022.html", folder / "pylode.log"
     try:
         pylode = consumer_program("pylode", "pylode")
         assert (dumps_dir / SKOS_DUMP).is_file(), f"no {SKOS_DUMP} in the build's dumps"
     except AssertionError as problem:
-        yield Rendering(None, output, str(problem))
+        yield Rendering(None, output, log, str(problem))
         return
     argv = [str(pylode), "-p", "vocpub", "-o", str(output), str(dumps_dir / SKOS_DUMP)]
-    process = subprocess.Popen(
-        argv,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        preexec_fn=lambda: os.nice(19),
-    )
-    yield Rendering(process, output)
+    with log.open("wb") as sink:
+        process = subprocess.Popen(argv, stdout=sink, stderr=subprocess.STDOUT)
+    with contextlib.suppress(ProcessLookupError):  # it may have failed at once; wait() says
+        os.setpriority(os.PRIO_PROCESS, process.pid, 19)
+    yield Rendering(process, output, log)
     if process.poll() is None:
         process.kill()
-        process.communicate()
+        process.wait()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -2,9 +2,9 @@
 
 Run by test_skosprovider_rdf.py with the interpreter of .venv-skosprovider
 (skosprovider_rdf 1.4 pins rdflib 6), so this script imports nothing of the
-project: ``python skosprovider_probe.py FILE`` loads FILE the way an
-Atramhasis user would (one provider, no scheme named) and reports what the
-provider's API answers.
+project: ``python skosprovider_probe.py FILE [SCHEME]`` loads FILE the way an
+Atramhasis user would (one provider; the scheme named only if given) and
+reports what the provider's API answers.
 """
 
 from __future__ import annotations
@@ -32,10 +32,11 @@ def best_label(thing: Any, language: str) -> str | None:
     return found.label if found else None
 
 
-def main(path: str) -> dict[str, Any]:
+def main(path: str, scheme_uri: str | None = None) -> dict[str, Any]:
     graph = Graph()
     graph.parse(path, format="turtle")
-    provider = RDFProvider({"id": "SERVICE-OUTSOURCING-2022"}, graph)
+    named = {"concept_scheme_uri": scheme_uri} if scheme_uri else {}
+    provider = RDFProvider({"id": "SERVICE-OUTSOURCING-2022"}, graph, **named)
     scheme = provider.concept_scheme
     concepts = {}
     for item in provider.get_all():
@@ -69,4 +70,4 @@ def main(path: str) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    json.dump(main(sys.argv[1]), sys.stdout, ensure_ascii=False, indent=1)
+    json.dump(main(*sys.argv[1:3]), sys.stdout, ensure_ascii=False, indent=1)

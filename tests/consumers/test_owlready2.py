@@ -62,12 +62,13 @@ def soc(world: owlready2.World) -> owlready2.Ontology:
     return found if found.loaded else world.get_ontology(ONTOLOGY)
 
 
+def view(world: owlready2.World) -> owlready2.Ontology:
+    return next(o for o in world.ontologies.values() if o.imported_ontologies)
+
+
 class TestOpeningTheDlViewOffline:
     def test_it_loads_with_its_import_from_the_folder(self, world: owlready2.World) -> None:
-        view = next(
-            o for o in world.ontologies.values() if o.base_iri.endswith("catalogue-dl.owl#")
-        )
-        imported = [o.base_iri.rstrip("#/") for o in view.imported_ontologies]
+        imported = [o.base_iri.rstrip("#/") for o in view(world).imported_ontologies]
         assert imported == [ONTOLOGY]
 
     def test_the_ontology_classes_are_there(self, world: owlready2.World) -> None:
@@ -80,6 +81,18 @@ class TestOpeningTheDlViewOffline:
     ) -> None:
         cls = getattr(soc(world), level)
         assert len(list(cls.instances(world=world))) == count
+
+    def test_the_view_lists_every_concept_among_its_individuals(
+        self, world: owlready2.World
+    ) -> None:
+        """``Ontology.individuals()``, owlready2's way to list the data, finds what is
+        declared ``owl:NamedIndividual``: an undeclared concept is not listed."""
+        listed = {i.iri for i in view(world).individuals()}
+        concepts = {
+            i.iri for level in LEVELS for i in getattr(soc(world), level).instances(world=world)
+        }
+        assert len(concepts) == sum(LEVELS.values())
+        assert concepts <= listed, f"{len(concepts - listed)} concepts not listed"
 
     def test_a_domain_reads_with_its_labels_in_both_languages(self, world: owlready2.World) -> None:
         domain = world.search_one(iri=NS + "2022/domain/05")

@@ -1,10 +1,12 @@
 """skosprovider_rdf 1.4 (the SKOS library behind Atramhasis) reads the SKOS-only dump.
 
-It is run as its users run it: ``RDFProvider(metadata, graph)`` over the file,
-no scheme named, then the provider's API (get_all, get_top_concepts,
-get_by_id, get_children_display, find, labels and notes by language). It
-refuses a file with two concept schemes and crashes on a skos:definition that
-is not a literal, so merely loading is the first test.
+It is run as its users run it: ``RDFProvider(metadata, graph)`` over the
+SKOS-only dump, no scheme named, or over the full dump with the 2022 scheme
+named (``concept_scheme_uri``: the full dump also holds the 2018 stub); then
+the provider's API (get_all, get_top_concepts, get_by_id,
+get_children_display, find, labels and notes by language). It refuses a file
+with two concept schemes unless one is named, and crashes on a skos:definition
+that is not a literal, so merely loading is the first test.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
 
 from tests.consumers.conftest import NS, SCHEME_2022, OfficialDomain, consumer_program, run
 
@@ -27,13 +31,15 @@ CATEGORIES = {
 CONCEPTS = 3 + 20 + 90 + 6
 
 
-@pytest.fixture(scope="module")
-def provider(skos_dump: Path) -> dict[str, Any]:
+@pytest.fixture(scope="module", params=["SKOS dump", "full dump, 2022 named"])
+def provider(request: pytest.FixtureRequest, skos_dump: Path, dumps_dir: Path) -> dict[str, Any]:
     """What the provider answers, as skosprovider_probe.py reports it."""
-    done = run([consumer_program("skosprovider", "python"), PROBE, skos_dump])
-    assert done.returncode == 0, (
-        f"skosprovider_rdf failed on {skos_dump.name}:\n{done.stderr[-3000:]}"
-    )
+    if request.param == "SKOS dump":
+        source, scheme = skos_dump, []
+    else:
+        source, scheme = dumps_dir / "catalogue.ttl", [SCHEME_2022]
+    done = run([consumer_program("skosprovider", "python"), PROBE, source, *scheme])
+    assert done.returncode == 0, f"skosprovider_rdf failed on {source.name}:\n{done.stderr[-3000:]}"
     return json.loads(done.stdout)
 
 
@@ -42,7 +48,7 @@ def domain(provider: dict[str, Any], code: str) -> dict[str, Any]:
 
 
 class TestTheScheme:
-    def test_the_file_holds_one_scheme_the_2022_edition(self, provider: dict[str, Any]) -> None:
+    def test_its_scheme_is_the_2022_edition(self, provider: dict[str, Any]) -> None:
         assert provider["scheme"]["uri"] == SCHEME_2022
 
     def test_its_title_in_chinese_and_english(self, provider: dict[str, Any]) -> None:
@@ -121,3 +127,39 @@ class TestTheHierarchy:
         self, provider: dict[str, Any]
     ) -> None:
         assert provider["find_face_recognition"] == [f"{NS}2022/business-type/06.09.05"]
+
+
+class TestWhatItRefuses:
+    """The faults this module guards against, planted in a copy of the dump."""
+
+    def test_a_definition_that_is_a_resource_crashes_it(
+        self, skos_dump: Path, tmp_path: Path
+    ) -> None:
+        graph = Graph().parse(skos_dump, format="turtle")
+        domain_05 = URIRef(f"{NS}2022/domain/05")
+        for definition in list(graph.objects(domain_05, SKOS.definition)):
+            graph.remove((domain_05, SKOS.definition, definition))
+        graph.add((domain_05, SKOS.definition, URIRef(f"{NS}2022/domain/05/note/definition")))
+        planted = tmp_path / "planted.ttl"
+        graph.serialize(planted, format="turtle")
+        done = run([consumer_program("skosprovider", "python"), PROBE, planted])
+        assert done.returncode != 0
+        assert "has no attribute 'datatype'" in done.stderr
+
+    def test_a_second_scheme_makes_it_refuse_the_file(
+        self, skos_dump: Path, tmp_path: Path
+    ) -> None:
+        graph = Graph().parse(skos_dump, format="turtle")
+        graph.add((URIRef(f"{NS}2018"), RDF.type, SKOS.ConceptScheme))
+        graph.add(
+            (
+                URIRef(f"{NS}2018"),
+                SKOS.prefLabel,
+                Literal("服务外包产业重点发展领域指导目录", lang="zh"),
+            )
+        )
+        planted = tmp_path / "planted.ttl"
+        graph.serialize(planted, format="turtle")
+        done = run([consumer_program("skosprovider", "python"), PROBE, planted])
+        assert done.returncode != 0
+        assert "more than one ConceptScheme" in done.stderr

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
-from rdflib.namespace import DCTERMS, RDFS, SH
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS, RDFS, SH, SKOS
 
 from catalogue.settings import PROJECT_ROOT
-from tests.consumers.conftest import consumer_program, run
+from tests.consumers.conftest import NS, consumer_program, run
 
 DEVIATIONS = PROJECT_ROOT / "ontology" / "vocpub-deviations.ttl"
 #: vp4cat-5.3 and vocpub-4.7 are the issue's bar; vocpub-5.2 is VocPub's current release.
@@ -86,20 +86,18 @@ def parse_log(log: str) -> list[Result]:
     return results
 
 
+def voc4cat_check(profile: str, path: Path) -> Check:
+    done = run([consumer_program("voc4cat", "voc4cat"), "check", "-p", profile, path])
+    results = parse_log(done.stderr)
+    # A crash reports no result: an exit status that no result explains is a failure.
+    assert done.returncode == 0 or results, f"voc4cat -p {profile} failed:\n{done.stderr[-3000:]}"
+    return Check(profile, done.returncode, results)
+
+
 @pytest.fixture(scope="module")
 def checks(skos_dump: Path) -> dict[str, Check]:
     """What ``voc4cat check`` reports with each profile."""
-    voc4cat = consumer_program("voc4cat", "voc4cat")
-    checks = {}
-    for profile in PROFILES:
-        done = run([voc4cat, "check", "-p", profile, skos_dump])
-        results = parse_log(done.stderr)
-        # A crash reports no result: an exit status that no result explains is a failure.
-        assert done.returncode == 0 or results, (
-            f"voc4cat -p {profile} failed:\n{done.stderr[-3000:]}"
-        )
-        checks[profile] = Check(profile, done.returncode, results)
-    return checks
+    return {profile: voc4cat_check(profile, skos_dump) for profile in PROFILES}
 
 
 @dataclass(frozen=True)
@@ -132,15 +130,29 @@ def deviations() -> list[Deviation]:
     return found
 
 
+def unjustified(check: Check) -> list[Result]:
+    justified = deviations()
+    return [r for r in check.of("Violation") if not any(d.justifies(r) for d in justified)]
+
+
 @pytest.mark.parametrize("profile", PROFILES)
 class TestVocPubConformance:
     def test_no_violation_but_the_justified(self, checks: dict[str, Check], profile: str) -> None:
-        justified = deviations()
-        violations = checks[profile].of("Violation")
-        unjustified = [r for r in violations if not any(d.justifies(r) for d in justified)]
-        assert not unjustified, f"{profile}: {len(unjustified)} violations:\n" + "\n".join(
-            map(str, unjustified[:20])
-        )
+        found = unjustified(checks[profile])
+        assert not found, f"{profile}: {len(found)} violations:\n" + "\n".join(map(str, found[:20]))
+
+    def test_a_concept_without_a_definition_would_be_reported(
+        self, skos_dump: Path, tmp_path: Path, profile: str
+    ) -> None:
+        """The test above can fail: plant the fault VocPub reported 99 times before."""
+        graph = Graph().parse(skos_dump, format="turtle")
+        domain_05 = URIRef(NS + "2022/domain/05")
+        graph.remove((domain_05, SKOS.definition, None))
+        planted = tmp_path / "planted.ttl"
+        graph.serialize(planted, format="turtle")
+        check = voc4cat_check(profile, planted)
+        assert check.exit_code != 0
+        assert {r.focus for r in unjustified(check)} == {str(domain_05)}
 
 
 class TestTheDeviations:

@@ -94,7 +94,7 @@ def hostile(fixture_build: Path) -> Iterator[Server]:
 @pytest.fixture(scope="session")
 def front(fixture_build: Path) -> Iterator[Server]:
     """The endpoint with 2 s header, body and send timeouts: short enough to watch each
-    one act within a test."""
+    one act within a test; and a 60 s query timeout, so it is not the one that acts."""
     server = start_server(
         fixture_build,
         "front",
@@ -102,6 +102,7 @@ def front(fixture_build: Path) -> Iterator[Server]:
             "CATALOGUE_HEADER_TIMEOUT": "2",
             "CATALOGUE_BODY_TIMEOUT": "2",
             "CATALOGUE_SEND_TIMEOUT": "2",
+            "CATALOGUE_QUERY_TIMEOUT": "60",
         },
     )
     yield server

@@ -9,6 +9,7 @@ loopback address, as distinct clients on the internet would.
 from __future__ import annotations
 
 import http.client
+import socket
 import time
 from urllib.parse import quote, urlsplit
 
@@ -104,3 +105,27 @@ def test_connections_that_send_no_complete_head_are_closed(front: Server, openin
         assert answer.startswith(b"HTTP/1.1 200")
     else:
         assert answer == b""
+
+
+def test_an_answer_its_client_stops_reading_is_dropped(front: Server) -> None:
+    """A streamed answer the client stops reading is given up after the send timeout
+    (2 s here; the query's own timeout is 60 s): the connection is closed, the answer
+    logged as aborted, and its iterable closed (which is what frees a query engine)."""
+    # 24^5 rows, hundreds of MB: more than every buffer between engine and client holds.
+    query = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
+    parts = urlsplit(front.url)
+    address = loopback_address()
+    with socket.socket() as reader:
+        reader.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        reader.bind((address, 0))
+        reader.connect((parts.hostname, parts.port))
+        head = f"GET /sparql?query={quote(query)} HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        reader.sendall(head.encode())
+        assert reader.recv(1024).startswith(b"HTTP/1.1 200")
+        time.sleep(4)  # read nothing: twice the send timeout
+        reader.settimeout(1)
+        deadline = time.monotonic() + 10
+        while reader.recv(1 << 20):  # what the buffers held, then the server's close
+            assert time.monotonic() < deadline, "the server is still sending"
+    logged = [line for line in front.access_log.read_text().splitlines() if address in line]
+    assert logged and '"aborted":true' in logged[-1]
