@@ -151,6 +151,12 @@ def _declare(view: Graph, ontology: Graph) -> None:
     for cls in sorted(set(view.objects(None, RDF.type))):
         if cls not in declared and not str(cls).startswith(RESERVED):
             view.add((cls, RDF.type, OWL.Class))
+    # The data's named things are individuals, and say so: owlready2 lists an
+    # ontology's individuals by this declaration (OWL 2 allows it to be implied,
+    # but tools read what is declared).
+    for thing, cls in sorted(set(view.subject_objects(RDF.type))):
+        if isinstance(thing, URIRef) and not str(cls).startswith(RESERVED):
+            view.add((thing, RDF.type, OWL.NamedIndividual))
     for prop in sorted(set(view.predicates())):
         if prop not in declared and not str(prop).startswith(RESERVED):
             view.add((prop, RDF.type, _kind(prop, list(view.objects(None, prop)))))
