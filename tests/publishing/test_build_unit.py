@@ -4,16 +4,20 @@ is in one folder, and a build that fails, at any step, publishes nothing."""
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 import catalogue.build as build_module
+from catalogue import validation
 from catalogue.build import BuildResult, run_build
+from catalogue.cli import main
 from catalogue.console import Console
-from catalogue.publication import BUILDS, OUTPUTS, Staging, unit_of
-from catalogue.settings import BuildSettings
+from catalogue.publication import BUILDS, CURRENT, OUTPUTS, Staging, unit_of
+from catalogue.settings import PROJECT_ROOT, BuildSettings
+from catalogue.validation import SHAPE_FILES, ShapesMissing
 
 
 def test_everything_a_build_makes_is_in_its_folder(build: BuildResult) -> None:
@@ -68,3 +72,32 @@ def test_a_build_failing_at_its_last_step_publishes_nothing(
     with pytest.raises(OSError, match="no space left"):
         run_build(BuildSettings(output_dir=tmp_path), Console(quiet=True))
     assert_unchanged(tmp_path, current)
+
+
+@pytest.mark.parametrize("missing", SHAPE_FILES)
+def test_a_missing_shape_file_fails_the_build_naming_it(tmp_path: Path, missing: str) -> None:
+    """Validating without a shape file would pass what it forbids."""
+    ontology = tmp_path / "ontology"
+    shutil.copytree(PROJECT_ROOT / "ontology", ontology)
+    (ontology / missing).unlink()
+    output = tmp_path / "build"
+    current = stand_in(output)
+    settings = BuildSettings(output_dir=output, ontology_dir=ontology)
+    with pytest.raises(
+        ShapesMissing, match=f"the SHACL shape file {ontology / missing} is missing"
+    ):
+        run_build(settings, Console(quiet=True))
+    assert_unchanged(output, current)
+    assert (output / CURRENT).is_symlink()
+
+
+def test_the_build_command_names_the_missing_shape_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(validation, "SHAPE_FILES", (*SHAPE_FILES, "shapes-of-tomorrow.ttl"))
+    assert main(["build", "--quiet", "--build-dir", str(tmp_path)]) == 1
+    missing = PROJECT_ROOT / "ontology" / "shapes-of-tomorrow.ttl"
+    assert capsys.readouterr().err == (
+        f"error: the SHACL shape file {missing} is missing; nothing was published\n"
+    )
+    assert not (tmp_path / CURRENT).exists()
