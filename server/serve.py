@@ -214,7 +214,7 @@ def _banner(config: ServerConfig, source: object, connections: int) -> str:
             f"  clients      {connections} connections per worker; head within "
             f"{config.header_timeout:g} s (idle too), body within {config.body_timeout:g} s",
             f"  access log   {log} (JSON lines)",
-            "  a new build is served after a restart, or SIGHUP to the main process",
+            "  a new build is served whole after SIGHUP to the main process (or a restart)",
         ]
     )
 
