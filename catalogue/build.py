@@ -1,27 +1,27 @@
 """The build: official text → checked structure → graph → validation → quality report →
 dumps → OWL files and ontology docs → search index → store.
 
-Nothing is published unless every step succeeds: the dumps are written to a
-staging folder and swapped in, the store is built beside the current one.
+Nothing is published unless every step succeeds: every output is written into
+one staging folder, published as one unit by one swap (catalogue/publication.py).
 """
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from catalogue.console import Console
 from catalogue.dumps import DUMPS, write_dumps
 from catalogue.graph.dataset import BuiltDataset, build_dataset
-from catalogue.owl import DOCS, publish_owl_files
+from catalogue.owl import DOCS, write_owl_files
 from catalogue.owl.docs import PAGE
+from catalogue.publication import CURRENT, BuildUnit, Staging, new_build_id
 from catalogue.quality.gate import REPORT_TEXT, gate, write_report
 from catalogue.quality.report import Report
 from catalogue.search.index_writer import build_search_index
 from catalogue.settings import BuildSettings
 from catalogue.source.parser import parse_file
-from catalogue.store import build_id_of, build_store
+from catalogue.store import build_store
 from catalogue.validation import ValidationResult, validate_graph
 from catalogue.vocab import RDF, SOC, XKOS
 
@@ -34,6 +34,8 @@ class InvalidGraph(Exception):
 
 @dataclass
 class BuildResult:
+    """What a build made; the paths are in the published build's folder."""
+
     built: BuiltDataset
     validation: ValidationResult
     dumps: dict[str, Path]
@@ -42,6 +44,7 @@ class BuildResult:
     quality: Report
     quality_files: dict[str, Path]
     search_index: Path
+    unit: BuildUnit
 
 
 def run_build(settings: BuildSettings, console: Console) -> BuildResult:
@@ -65,44 +68,46 @@ def run_build(settings: BuildSettings, console: Console) -> BuildResult:
     console.step("checking SKOS quality (the report `check` prints; SHACL as just validated)")
     quality = gate(built.union(), data, settings.namespace, settings.ontology_dir, validation)
 
-    console.step(f"writing dumps to {settings.dumps_dir}")
-    dumps = publish_dumps(built, settings.dumps_dir)
-    # The report names the build it belongs to, so that a server can tell a stale one.
-    quality.build_id = build_id_of(dumps["catalogue.nq"])
-    console.step(f"writing the quality report to {settings.quality_dir}")
-    quality_files = write_report(quality, settings.quality_dir)
-    console.step(
-        f"writing the ontology, its documentation and an OWL 2 DL view of the data"
-        f" to {settings.owl_dir}"
-    )
-    owl_files = publish_owl_files(built, settings.ontology_dir, settings.owl_dir, settings.diagram)
-    console.step(f"writing the search index to {settings.search_dir}")
-    nquads = dumps["catalogue.nq"]
-    search_index = build_search_index(
-        nquads, settings.search_dir, build_id_of(nquads), settings.namespace
-    )
-    console.step(f"loading the Oxigraph store at {settings.store_dir}")
-    store = build_store(
-        dumps["catalogue.nq"],
-        settings.store_dir,
-        info={"namespace": settings.namespace, "source_sha256": catalogue.source_sha256},
-    )
+    staging = Staging(settings.output_dir)
+    with staging as unit:
+        console.step(f"writing dumps to {unit.dumps}")
+        dumps = write_dumps(built, unit.dumps)
+        nquads = dumps["catalogue.nq"]
+        build_id = new_build_id(nquads)
+        # The report names the build it belongs to, as the store and the index do.
+        quality.build_id = build_id
+        console.step(f"writing the quality report to {unit.quality}")
+        quality_files = write_report(quality, unit.quality)
+        console.step(
+            f"writing the ontology, its documentation and an OWL 2 DL view of the data"
+            f" to {unit.ontology}"
+        )
+        owl_files = write_owl_files(built, settings.ontology_dir, unit.ontology, settings.diagram)
+        console.step(f"writing the search index to {unit.search}")
+        search_index = build_search_index(nquads, unit.search, build_id, settings.namespace)
+        console.step(f"loading the Oxigraph store at {unit.store}")
+        build_store(nquads, unit.store)
+        console.step(f"publishing build {build_id}")
+        published = staging.publish(
+            build_id,
+            {"namespace": settings.namespace, "source_sha256": catalogue.source_sha256},
+            settings.keep_builds,
+        )
+
+    def moved(files: dict[str, Path]) -> dict[str, Path]:
+        return {name: published.root / p.relative_to(unit.root) for name, p in files.items()}
+
     return BuildResult(
-        built, validation, dumps, store, owl_files, quality, quality_files, search_index
+        built,
+        validation,
+        moved(dumps),
+        published.store,
+        moved(owl_files),
+        quality,
+        moved(quality_files),
+        published.root / search_index.relative_to(unit.root),
+        published,
     )
-
-
-def publish_dumps(built: BuiltDataset, directory: Path) -> dict[str, Path]:
-    staging = directory.with_name(directory.name + ".staging")
-    shutil.rmtree(staging, ignore_errors=True)
-    write_dumps(built, staging)
-    previous = directory.with_name(directory.name + ".previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    if directory.exists():
-        directory.rename(previous)
-    staging.rename(directory)
-    shutil.rmtree(previous, ignore_errors=True)
-    return {name: directory / name for name in (p.name for p in directory.iterdir())}
 
 
 def summary(result: BuildResult, elapsed: float) -> str:
@@ -128,18 +133,25 @@ def summary(result: BuildResult, elapsed: float) -> str:
     lines.append(f"  triples: {len(union)} ({graph_sizes})")
     lines.append(f"  SHACL: conforms ({len(result.validation.violations)} warnings)")
     quality = result.quality
+    output = result.unit.output_dir
+
+    def shown(path: Path) -> Path:
+        """A file of the build as people reach it: through the links into the current one."""
+        return output / path.relative_to(result.unit.root)
+
     lines.append(
         f"  quality: {len(quality.ran)} checks, {quality.violations} violations, "
-        f"{quality.warnings} warnings ({result.quality_files[REPORT_TEXT]})"
+        f"{quality.warnings} warnings ({shown(result.quality_files[REPORT_TEXT])})"
     )
     size = sum(f.stat().st_size for f in result.store.rglob("*") if f.is_file())
-    lines.append(f"  store: {result.store} ({size / 1024:.0f} KiB)")
+    lines.append(f"  store: {shown(result.store)} ({size / 1024:.0f} KiB)")
     lines.append(f"  dumps: {', '.join(sorted(result.dumps))}")
-    lines.append(f"  search index: {result.search_index} (SQLite FTS5)")
+    lines.append(f"  search index: {shown(result.search_index)} (SQLite FTS5)")
     owl_tools = sorted(name for name in result.owl_files if "/" not in name)
     lines.append(f"  for OWL tools: {', '.join(owl_tools)}")
     docs = result.owl_files.get(f"{DOCS}/{PAGE}")
     if docs is not None:
-        lines.append(f"  ontology documentation: {docs}")
+        lines.append(f"  ontology documentation: {shown(docs)}")
+    lines.append(f"  published: build {result.unit.id}, now {output / CURRENT}")
     lines.append(f"  built in {elapsed:.1f}s")
     return "\n".join(lines)

@@ -119,9 +119,13 @@ def _build_options(parser: argparse.ArgumentParser) -> None:
 def _build(settings: BuildSettings, console: Console) -> int:
     from catalogue.build import InvalidGraph, run_build, summary
     from catalogue.quality.gate import QualityViolations, violation_lines
+    from catalogue.validation import ShapesMissing
 
     try:
         result = run_build(settings, console)
+    except ShapesMissing as error:
+        console.error(f"error: {error}; nothing was published")
+        return 1
     except InvalidGraph as error:
         console.error(f"error: {error}; nothing was published:")
         for violation in error.result.violations:

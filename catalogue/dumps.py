@@ -184,7 +184,8 @@ def write_dumps(built: BuiltDataset, directory: Path) -> dict[str, Path]:
         f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {name}\n"
         for name, path in sorted(written.items())
     )
-    (directory / CHECKSUMS_FILE).write_text(sums)
+    written[CHECKSUMS_FILE] = directory / CHECKSUMS_FILE
+    written[CHECKSUMS_FILE].write_text(sums)
     return written
 
 

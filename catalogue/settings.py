@@ -28,8 +28,13 @@ class BuildSettings:
     #: The model diagram the ontology's documentation shows (rendered from model.dot, committed).
     diagram: Path = PROJECT_ROOT / "docs" / "model.svg"
     output_dir: Path = PROJECT_ROOT / "build"
+    #: Builds kept in ``output_dir/builds`` (the current one and those before it, for
+    #: servers not yet moved to it): catalogue/publication.py.
+    keep_builds: int = 3
     #: Fixed build time for reproducible output (seconds since the epoch).
     source_date_epoch: int | None = field(default=None)
+
+    # The outputs of the current build, through the links into it (catalogue/publication.py).
 
     @property
     def dumps_dir(self) -> Path:
@@ -66,6 +71,8 @@ class BuildSettings:
             values["source_date_epoch"] = int(env["SOURCE_DATE_EPOCH"])
         if "CATALOGUE_SOURCE" in env:
             values["source"] = Path(env["CATALOGUE_SOURCE"])
+        if "CATALOGUE_KEEP_BUILDS" in env:
+            values["keep_builds"] = int(env["CATALOGUE_KEEP_BUILDS"])
         values.update({k: v for k, v in overrides.items() if v is not None})
         if "source" in values:  # another text brings its own recorded hash
             source = Path(values["source"])  # type: ignore[arg-type]
@@ -73,4 +80,6 @@ class BuildSettings:
         settings = cls(**values)  # type: ignore[arg-type]
         if not settings.namespace.endswith("/"):
             raise ValueError(f"the namespace must end with '/': {settings.namespace!r}")
+        if settings.keep_builds < 1:
+            raise ValueError(f"at least the current build is kept, not {settings.keep_builds}")
         return settings

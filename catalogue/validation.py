@@ -41,12 +41,17 @@ class ValidationResult:
     violations: list[Violation]
 
 
+class ShapesMissing(FileNotFoundError):
+    """A shape file is not there: validating without it would pass what it forbids."""
+
+
 def load_shapes(ontology_dir: Path) -> Graph:
     shapes = Graph()
     for name in SHAPE_FILES:
         path = ontology_dir / name
-        if path.exists():
-            shapes.parse(path, format="turtle")
+        if not path.is_file():
+            raise ShapesMissing(f"the SHACL shape file {path} is missing")
+        shapes.parse(path, format="turtle")
     return shapes
 
 

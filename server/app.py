@@ -29,6 +29,7 @@ from flask import Flask, Response, has_request_context, request
 from werkzeug.exceptions import HTTPException
 
 import server
+from catalogue.publication import BuildUnit, unit_of
 from server.accesslog import AccessLog, open_log
 from server.blueprints import graph_store, health, sparql
 from server.compression import Compression
@@ -55,6 +56,8 @@ log = logging.getLogger(__name__)
 
 #: The paths that serve data to other sites' pages: CORS preflights are answered for them.
 DATA_PATHS = ("/sparql", "/rdf-graph-store")
+#: Names the build every answer comes from.
+BUILD_HEADER = "X-Build"
 
 
 def create_app(config: ServerConfig | None = None, store: Store | None = None) -> Flask:
@@ -62,8 +65,9 @@ def create_app(config: ServerConfig | None = None, store: Store | None = None) -
     (default: the built store in isolated engine processes)."""
     config = config or ServerConfig.from_environment()
     prefixes = project_prefixes()
+    build = served_build(config)
     if store is None:
-        store = open_store(config, prefixes)
+        store = open_store(config, prefixes, build)
 
     app = Flask(__name__)
     # Static files are linked with a content hash (?v=…): they may be kept a day.
@@ -74,7 +78,7 @@ def create_app(config: ServerConfig | None = None, store: Store | None = None) -
     )
     app.extensions[EXTENSION] = service
 
-    app.extensions[PUBLICATION] = Publication.create(config, store)
+    app.extensions[PUBLICATION] = Publication.create(config, store, build)
 
     app.register_blueprint(sparql.bp)
     app.register_blueprint(graph_store.bp)
@@ -90,8 +94,26 @@ def create_app(config: ServerConfig | None = None, store: Store | None = None) -
         # The store shares its engines fairly between clients by this (ProxyFix has run).
         requesting_client.set(request.remote_addr)
 
+    @app.after_request
+    def _which_build(response: Response) -> Response:
+        # Which build answered: a worker serves one build whole, until SIGHUP replaces it.
+        response.headers[BUILD_HEADER] = store.info.build_id
+        return response
+
     app.wsgi_app = _layers(app, config, store)  # type: ignore[method-assign]
     return app
+
+
+def served_build(config: ServerConfig) -> BuildUnit | None:
+    """The published build this worker serves, its pointer resolved once: the store, the
+    files and the search index all come from this one folder. None only for a remote
+    endpoint with no build beside it."""
+    try:
+        return unit_of(config.store)
+    except FileNotFoundError:
+        if config.store_url:
+            return None
+        raise
 
 
 def project_prefixes() -> dict[str, str]:

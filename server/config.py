@@ -68,7 +68,8 @@ class ServerConfig:
     #: Open connections per worker process (idle ones count): well above the threads,
     #: within the descriptor limit.
     max_connections: int = 4096
-    #: The built store (``build/store``, a link to the current build).
+    #: The built store (``build/store``, a link into the current build): the server serves
+    #: the published build that holds it, whole (catalogue/publication.py).
     store: Path = BuildSettings().store_dir
     #: Another SPARQL endpoint to answer queries instead of the embedded store.
     store_url: str | None = None
@@ -160,11 +161,6 @@ class ServerConfig:
                 text = ",".join(value) if isinstance(value, tuple) else str(value)
                 env[_ENV_PREFIX + name.upper()] = text
         return env
-
-    @property
-    def build_dir(self) -> Path:
-        """The build the store belongs to: its dumps and ontology files sit beside it."""
-        return self.store.parent
 
 
 _ENV_PREFIX = "CATALOGUE_"

@@ -172,16 +172,18 @@ def serve(config: ServerConfig) -> int:
 def _check_store(config: ServerConfig) -> object | None:
     if config.store_url:
         return f"the SPARQL endpoint {config.store_url}"
+    from catalogue.publication import unit_of
     from server.store.embedded import snapshot
 
     try:
-        _, info = snapshot(config.store)
+        build = unit_of(config.store)
+        _, info = snapshot(build)
     except (FileNotFoundError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return None
     return (
         f"build {info.build_id} ({info.quads:,} statements in {len(info.graphs)} named graphs, "
-        f"from {config.store.resolve()})"
+        f"from {build.root})"
     )
 
 
@@ -212,7 +214,7 @@ def _banner(config: ServerConfig, source: object, connections: int) -> str:
             f"  clients      {connections} connections per worker; head within "
             f"{config.header_timeout:g} s (idle too), body within {config.body_timeout:g} s",
             f"  access log   {log} (JSON lines)",
-            "  a new build is served after a restart, or SIGHUP to the main process",
+            "  a new build is served whole after SIGHUP to the main process (or a restart)",
         ]
     )
 

@@ -15,6 +15,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from catalogue.publication import unit_of
 from catalogue.settings import PROJECT_ROOT, BuildSettings
 from server.app import create_app, project_prefixes
 from server.config import ServerConfig
@@ -43,7 +44,7 @@ def site_config(build_dir: Path, **settings: object) -> ServerConfig:
 
 @pytest.fixture(scope="session")
 def site_store(site_build: Path) -> EmbeddedStore:
-    data, info = snapshot(site_build / "store")
+    data, info = snapshot(unit_of(site_build))
     return EmbeddedStore.from_nquads(data, info, project_prefixes())
 
 

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from rdflib import Graph
@@ -26,25 +25,23 @@ from catalogue.owl.files import ONTOLOGY_SOURCE, write_ontology_files
 DOCS = "docs"
 
 
-def publish_owl_files(
+def write_owl_files(
     built: BuiltDataset, ontology_dir: Path, directory: Path, diagram: Path
 ) -> dict[str, Path]:
-    """Write the files into a staging folder, then swap it in (as the dumps are).
+    """Write the files into ``directory``, a folder of the build being staged.
 
     The keys are paths relative to ``directory``: "soc.rdf", "docs/index.html".
     """
-    staging = directory.with_name(directory.name + ".staging")
-    shutil.rmtree(staging, ignore_errors=True)
-    written = write_ontology_files(ontology_dir, staging)
+    written = write_ontology_files(ontology_dir, directory)
     data = built.union(exclude=("ontology",))
     view = dl_view(data, built.graphs["ontology"], built.iris.namespace)
-    (staging / VIEW_FILE).write_bytes(sorted_graph(view).serialize(format="xml", encoding="utf-8"))
-    written[VIEW_FILE] = staging / VIEW_FILE
+    (directory / VIEW_FILE).write_bytes(
+        sorted_graph(view).serialize(format="xml", encoding="utf-8")
+    )
+    written[VIEW_FILE] = directory / VIEW_FILE
     # Parsed again, not the dataset's canonical copy: the page lists the terms
     # in the order soc.ttl gives them (see docs_graph.soc_terms).
     ontology = Graph().parse(ontology_dir / ONTOLOGY_SOURCE, format="turtle")
-    for name, path in write_docs(ontology, data, staging / DOCS, diagram).items():
+    for name, path in write_docs(ontology, data, directory / DOCS, diagram).items():
         written[f"{DOCS}/{name}"] = path
-    shutil.rmtree(directory, ignore_errors=True)
-    staging.rename(directory)
-    return {name: directory / name for name in written}
+    return written

@@ -1,5 +1,5 @@
 """The quality report in the build: the report ``check`` prints, made on the graph the build
-is about to publish, refused when it finds a violation, and written beside the dumps.
+is about to publish, refused when it finds a violation, and written into the build.
 
 The build already refuses a graph that violates its SHACL shapes; a qSKOS violation
 (an orphan concept, a cycle, a label clash) is as much a defect of the published
@@ -8,7 +8,6 @@ classification, so it stops the build the same way, before anything is written.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from rdflib import Graph
@@ -66,13 +65,10 @@ def violation_lines(report: Report) -> list[str]:
 
 
 def write_report(report: Report, directory: Path) -> dict[str, Path]:
-    """report.json and report.txt, written into a staging folder and swapped in (as the
-    dumps are), so that a server never reads half a report."""
-    staging = directory.with_name(directory.name + ".staging")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    (staging / REPORT_JSON).write_text(to_json(report) + "\n", encoding="utf-8")
-    (staging / REPORT_TEXT).write_text(to_text(report), encoding="utf-8")
-    shutil.rmtree(directory, ignore_errors=True)
-    staging.rename(directory)
-    return {name: directory / name for name in (REPORT_JSON, REPORT_TEXT)}
+    """report.json and report.txt in ``directory``, a folder of the build being staged
+    (published with the rest of it: catalogue/publication.py)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = {name: directory / name for name in (REPORT_JSON, REPORT_TEXT)}
+    written[REPORT_JSON].write_text(to_json(report) + "\n", encoding="utf-8")
+    written[REPORT_TEXT].write_text(to_text(report), encoding="utf-8")
+    return written

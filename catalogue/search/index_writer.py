@@ -1,4 +1,4 @@
-"""Write the search index: ``build/search/index.sqlite``, one file, replaced atomically.
+"""Write the search index: ``search/index.sqlite`` in the build being staged, one file.
 
 Tables:
 - ``concept``: one row per concept, with what a hit shows (path, labels,
@@ -14,7 +14,6 @@ Tables:
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from pathlib import Path
 
@@ -50,15 +49,14 @@ CREATE VIRTUAL TABLE concept_vocab USING fts5vocab(concept_terms, 'row');
 
 
 def build_search_index(nquads: Path, directory: Path, build_id: str, namespace: str) -> Path:
-    """Read the dump the build just wrote and write the index beside the other outputs."""
+    """Read the dump the build just wrote and write the index into ``directory`` (a folder
+    of the build being staged: it is published with the rest, catalogue/publication.py)."""
     store = Store()
     store.bulk_load(path=str(nquads), format=RdfFormat.N_QUADS)
     records = read_records(store)
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / INDEX_FILE
-    staging = directory / (INDEX_FILE + ".staging")
-    staging.unlink(missing_ok=True)
-    connection = sqlite3.connect(staging)
+    connection = sqlite3.connect(target)
     try:
         connection.executescript(SCHEMA)
         _write(connection, records)
@@ -70,8 +68,6 @@ def build_search_index(nquads: Path, directory: Path, build_id: str, namespace: 
         connection.execute("VACUUM")
     finally:
         connection.close()
-    # A server that has the old file open keeps reading it; new readers get the new one.
-    os.replace(staging, target)
     return target
 
 

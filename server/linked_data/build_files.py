@@ -1,25 +1,25 @@
 """The build's files served as they are: the dumps (with SHA256SUMS), the ontology's files and
-the SKOS quality report.
+documentation, and the SKOS quality report.
 
-Only files the build listed are served (a dump must appear in SHA256SUMS), so a
-request can name nothing else on disk. Their ETag is their SHA-256: a client
-that already has the bytes the checksum file lists gets 304.
+They are read from the one published build the server serves (catalogue/publication.py),
+whose files are never written again: their ETag, their SHA-256, is computed once, at start,
+and names their bytes for as long as the server serves that build. Only files the build
+listed are served (a dump must appear in SHA256SUMS), so a request can name nothing else
+on disk; a client that already has the bytes gets 304.
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
+import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Response, abort, send_file
 
 from catalogue.dumps import CHECKSUMS_FILE, CONTEXT_FILE, DUMPS
-from catalogue.store import build_id_of
+from catalogue.publication import BuildUnit
 from server.service import current_service
-
-log = logging.getLogger(__name__)
 
 _DUMP_TYPES = {dump.filename: dump.media_type for dump in DUMPS} | {
     CONTEXT_FILE: "application/ld+json",
@@ -33,8 +33,9 @@ ONTOLOGY_FILES = {
     "owx": "soc.owx",
     "ofn": "soc.ofn",
 }
-#: Where pyLODE's HTML documentation goes if a build makes it.
+#: Where pyLODE's HTML documentation goes if a build makes it, and its page.
 ONTOLOGY_DOCS = "docs"
+DOCS_PAGE = "index.html"
 #: The model diagram the build copies beside them (catalogue/owl/docs.py, from docs/model.svg).
 MODEL_DIAGRAM = "model.svg"
 #: The quality report's files (build/quality/report.*), by extension. No charset: werkzeug
@@ -57,27 +58,37 @@ class BuildFile:
 
 
 class BuildFiles:
-    def __init__(self, build_dir: Path, build_id: str) -> None:
-        self.dumps_dir = build_dir / "dumps"
-        self.ontology_dir = build_dir / "ontology"
-        self.quality_dir = build_dir / "quality"
-        self.dumps = _read_dumps(self.dumps_dir)
+    """The files of ``build`` (none behind a remote endpoint with no build beside it)."""
+
+    def __init__(self, build: BuildUnit | None, build_id: str) -> None:
+        self.dumps: dict[str, BuildFile] = {}
+        self.ontology: dict[str, BuildFile] = {}
+        self.quality: dict[str, BuildFile] = {}
+        #: pyLODE's page and its assets, by name (build/ontology/docs/).
+        self.docs: dict[str, BuildFile] = {}
+        #: Whether the files are those of the build the store holds: always, unless the
+        #: queries go to a remote endpoint.
+        self.current = build is not None and build.id == build_id
+        if build is None:
+            return
+        self.dumps = _read_dumps(build.dumps)
         self.ontology = {
-            extension: _file(self.ontology_dir / name, "")
+            extension: _file(build.ontology / name, "")
             for extension, name in ONTOLOGY_FILES.items()
-            if (self.ontology_dir / name).is_file()
+            if (build.ontology / name).is_file()
         }
         self.quality = {
-            extension: _file(self.quality_dir / name, media_type)
+            extension: _file(build.quality / name, media_type)
             for extension, (name, media_type) in QUALITY_FILES.items()
-            if (self.quality_dir / name).is_file()
+            if (build.quality / name).is_file()
         }
-        nquads = self.dumps.get("catalogue.nq")
-        # build/store and build/dumps are replaced one after the other by a build; a
-        # server started before a rebuild serves the old store until it restarts.
-        self.current = nquads is not None and build_id_of(nquads.path) == build_id
-        if nquads is not None and not self.current:
-            log.warning("the dumps in %s are from another build than the store", self.dumps_dir)
+        docs = build.ontology / ONTOLOGY_DOCS
+        if (docs / DOCS_PAGE).is_file():
+            self.docs = {
+                path.name: _file(path, mimetypes.guess_type(path.name)[0] or "")
+                for path in sorted(docs.iterdir())
+                if path.is_file()
+            }
 
     def dump(self, name: str) -> BuildFile | None:
         return self.dumps.get(name)
@@ -88,17 +99,18 @@ class BuildFiles:
     def quality_file(self, extension: str) -> BuildFile | None:
         return self.quality.get(extension)
 
-    @property
-    def ontology_docs(self) -> Path | None:
-        """pyLODE's pages, when a build wrote them (build/ontology/docs/index.html)."""
-        docs = self.ontology_dir / ONTOLOGY_DOCS
-        return docs if (docs / "index.html").is_file() else None
+    def docs_file(self, name: str) -> BuildFile | None:
+        return self.docs.get(name)
 
     @property
-    def model_diagram(self) -> Path | None:
+    def ontology_docs(self) -> BuildFile | None:
+        """pyLODE's page, when a build wrote it (build/ontology/docs/index.html)."""
+        return self.docs.get(DOCS_PAGE)
+
+    @property
+    def model_diagram(self) -> BuildFile | None:
         """The model diagram, served with the documentation (/ontology/docs/model.svg)."""
-        docs = self.ontology_docs
-        return docs / MODEL_DIAGRAM if docs and (docs / MODEL_DIAGRAM).is_file() else None
+        return self.docs.get(MODEL_DIAGRAM)
 
 
 def _read_dumps(directory: Path) -> dict[str, BuildFile]:

@@ -1,5 +1,7 @@
 """What this server publishes, shared by every request: the IRI mapping, the index of
-resources, the build's files and the official text. Kept in ``app.extensions``."""
+resources, the build's files and the official text. Kept in ``app.extensions``.
+
+Everything comes from one published build (``build``), the one the store was read from."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from dataclasses import dataclass
 
 from flask import current_app, request
 
+from catalogue.publication import BuildUnit
 from catalogue.settings import DEFAULT_NAMESPACE
 from server.config import ServerConfig
 from server.formats import Format
@@ -27,16 +30,19 @@ class Publication:
     files: BuildFiles
     source: SourceText
     _index: LazyIndex
+    #: The published build served; None only behind a remote endpoint with no build.
+    build: BuildUnit | None
 
     @classmethod
-    def create(cls, config: ServerConfig, store: Store) -> Publication:
+    def create(cls, config: ServerConfig, store: Store, build: BuildUnit | None) -> Publication:
         info = store.info
         addresses = Addresses(info.namespace or DEFAULT_NAMESPACE)
         return cls(
             addresses,
-            BuildFiles(config.build_dir, info.build_id),
+            BuildFiles(build, info.build_id),
             SourceText(config.source, info.source_sha256),
             LazyIndex(store, addresses, config.query_timeout),
+            build,
         )
 
     @property

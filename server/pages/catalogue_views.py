@@ -247,7 +247,7 @@ def model(publication: Publication) -> Context:
     ontology = publication.addresses.path_of(publication.addresses.ontology) or "/ontology"
     return {
         "parts": MODEL_PARTS,
-        "diagram_href": site.link(f"/ontology/docs/{diagram.name}") if diagram else None,
+        "diagram_href": site.link(f"/ontology/docs/{diagram.path.name}") if diagram else None,
         "ontology_href": site.link(document_path(ontology, "html")),
     }
 

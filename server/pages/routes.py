@@ -8,10 +8,9 @@ import difflib
 import hashlib
 import json
 import re
-from pathlib import Path
 from xml.sax.saxutils import escape
 
-from flask import Blueprint, Response, abort, request, send_from_directory
+from flask import Blueprint, Response, abort, request
 from markupsafe import Markup
 from markupsafe import escape as escape_html
 from werkzeug.exceptions import NotFound
@@ -20,6 +19,7 @@ from server.answers import not_modified_response
 from server.conditional import cache_headers, not_modified
 from server.conneg import choose_among
 from server.formats import HTML
+from server.linked_data.build_files import BuildFile, send_build_file
 from server.linked_data.documents import TURTLE, document_path
 from server.linked_data.index import Index
 from server.linked_data.publication import Publication, current_publication, current_site
@@ -122,11 +122,10 @@ def resource_page(path: str) -> Response:
 _RELATIVE_ASSET = re.compile(r'((?:src|href)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)([^"]+")')
 
 
-def _ontology_documentation(docs: Path) -> Response:
+def _ontology_documentation(page: BuildFile) -> Response:
     """pyLODE's page for the ontology's HTML document (``/ontology.html``). It refers to its
     assets relatively (``model.svg``), which from here are under ``ontology/docs/``."""
-    page = docs / "index.html"
-    html = page.read_text(encoding="utf-8")
+    html = page.path.read_text(encoding="utf-8")
     html = _RELATIVE_ASSET.sub(lambda m: m.group(1) + "ontology/docs/" + m.group(2), html)
     service = current_service()
     etag = service.etag("ontology-docs", hashlib.sha256(html.encode()).hexdigest())
@@ -161,10 +160,7 @@ def _triples(publication: Publication, iri: str):
 @unmetered
 def ontology_docs(name: str) -> Response:
     """pyLODE's assets, when a build wrote its documentation."""
-    docs = current_publication().files.ontology_docs
-    if docs is None:
-        abort(404)
-    return send_from_directory(docs, name)
+    return send_build_file(current_publication().files.docs_file(name))
 
 
 @bp.route("/downloads", methods=["GET"])

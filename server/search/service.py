@@ -11,9 +11,9 @@ from flask import current_app
 
 from catalogue.search.analysis import HAN
 from catalogue.search.classifier import Classifier
-from catalogue.search.index_reader import Concept, SearchIndex
+from catalogue.search.index_reader import Concept, IndexUnavailable, SearchIndex
 from catalogue.search.searcher import Searcher, score_of
-from server.linked_data.publication import Publication
+from server.linked_data.publication import Publication, current_publication
 from server.service import current_service
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,8 @@ class SiteSearch:
 
 
 def current_search() -> SiteSearch:
-    """The index, opened at the first search (a worker that never searches never opens it)."""
+    """The index of the build served, opened at the first search (a worker that never
+    searches never opens it)."""
     app = current_app
     found = app.extensions.get(EXTENSION)
     if found is None:
@@ -48,7 +49,10 @@ def current_search() -> SiteSearch:
             found = app.extensions.get(EXTENSION)
             if found is None:
                 service = current_service()
-                index = SearchIndex.in_build(service.config.build_dir)
+                build = current_publication().build
+                if build is None:
+                    raise IndexUnavailable("no search index: the server serves no local build")
+                index = SearchIndex.in_build(build.root)
                 if index.build_id != service.info.build_id:
                     log.warning(
                         "the search index is from build %s, the store from %s: rebuild",

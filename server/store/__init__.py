@@ -10,12 +10,14 @@
 
 from __future__ import annotations
 
+from catalogue.publication import BuildUnit
 from server.config import ServerConfig
 from server.store.interface import Store
 
 
-def open_store(config: ServerConfig, prefixes: dict[str, str]) -> Store:
-    """The store ``serve`` uses: a remote endpoint if one is configured, else isolated engines."""
+def open_store(config: ServerConfig, prefixes: dict[str, str], build: BuildUnit | None) -> Store:
+    """The store ``serve`` uses: a remote endpoint if one is configured, else isolated
+    engines over ``build``, the published build this worker serves."""
     if config.store_url:
         from server.store.remote import RemoteStore
 
@@ -23,7 +25,9 @@ def open_store(config: ServerConfig, prefixes: dict[str, str]) -> Store:
     from server.store.embedded import snapshot
     from server.store.isolated import IsolatedStore
 
-    data, info = snapshot(config.store)
+    if build is None:
+        raise FileNotFoundError(f"no published build at {config.store}: build it first")
+    data, info = snapshot(build)
     return IsolatedStore(
         data,
         info,

@@ -10,14 +10,13 @@ in processes that can be killed.
 from __future__ import annotations
 
 import io
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
 
+from catalogue.publication import INFO_FILE, BuildUnit
 from server.formats import Kind
 from server.store.interface import (
     Answer,
@@ -154,46 +153,28 @@ def _evaluating(write: Callable[[IO[bytes]], None], out: IO[bytes]) -> None:
         raise QueryEvaluationError(f"the query could not be evaluated: {error}") from None
 
 
-def snapshot(store_link: Path) -> tuple[bytes, BuildInfo]:
-    """Read the current build, read-only, as N-Quads and its description.
+def snapshot(build: BuildUnit) -> tuple[bytes, BuildInfo]:
+    """Read a published build's store, read-only, as N-Quads, and its description.
 
-    The link is resolved once: a worker and every engine it starts serve the one
-    build the link pointed at, even if a new build replaces the link meanwhile.
+    ``build`` was resolved once from the pointer (``catalogue.publication.unit_of``):
+    a worker and every engine it starts serve that one build, even if a new build
+    replaces the pointer meanwhile.
     """
-    from catalogue.store import read_build_info
-
-    target = store_link.resolve()
-    if not target.is_dir():
-        raise FileNotFoundError(
-            f"no built store at {store_link}: build it first (python build_graph.py)"
-        )
-    disk = ox.Store.read_only(str(target))
+    disk = ox.Store.read_only(str(build.store))
     try:
         data = disk.dump(format=ox.RdfFormat.N_QUADS)
         quads = len(disk)
         graphs = tuple(sorted(g.value for g in disk.named_graphs() if isinstance(g, ox.NamedNode)))
     finally:
         del disk
-    try:
-        build = read_build_info(target)
-    except FileNotFoundError:
-        build = {}
-    built_at = build.get("built_at")
+    described = build.info()
     info = BuildInfo(
-        build_id=str(build.get("build_id") or target.name.removeprefix("store-")),
-        last_modified=_epoch(built_at) if isinstance(built_at, str) else target.stat().st_mtime,
+        build_id=build.id,
+        # Written when the build was published, and never again.
+        last_modified=(build.root / INFO_FILE).stat().st_mtime,
         quads=quads,
         graphs=graphs,
-        namespace=str(build["namespace"]) if "namespace" in build else None,
-        source_sha256=str(build["source_sha256"]) if "source_sha256" in build else None,
+        namespace=str(described["namespace"]) if "namespace" in described else None,
+        source_sha256=str(described["source_sha256"]) if "source_sha256" in described else None,
     )
     return data, info
-
-
-def _epoch(iso: str) -> float:
-    from datetime import datetime
-
-    try:
-        return datetime.fromisoformat(iso).timestamp()
-    except ValueError:
-        return time.time()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from flask.testing import FlaskClient
 from markupsafe import escape
 
+from catalogue.publication import INFO_FILE, unit_of
 from catalogue.quality import CHECKS
 from server.app import create_app
 from server.pages.messages import CHECK_TITLES_ZH
@@ -119,13 +121,18 @@ def test_quality_by_content_negotiation(
 
 
 def _build_copy(site_build: Path, tmp_path: Path, report: dict | None) -> Path:
-    """The site's build with another quality report (or none) beside its store."""
-    for name in ("store", "dumps", "ontology"):
-        (tmp_path / name).symlink_to((site_build / name).resolve())
+    """A published build like the site's, but with another quality report (or none): what a
+    server behind a remote endpoint may be given."""
+    unit = unit_of(site_build)
+    copy = tmp_path / "build"
+    shutil.copytree(unit.store, copy / "store")  # the server finds its build from its store
+    shutil.copyfile(unit.root / INFO_FILE, copy / INFO_FILE)
+    for name in ("dumps", "ontology"):
+        (copy / name).symlink_to(unit.root / name)
     if report is not None:
-        (tmp_path / "quality").mkdir()
-        (tmp_path / "quality" / "report.json").write_text(json.dumps(report), encoding="utf-8")
-    return tmp_path
+        (copy / "quality").mkdir()
+        (copy / "quality" / "report.json").write_text(json.dumps(report), encoding="utf-8")
+    return copy
 
 
 def test_a_failed_check_shows_its_findings_linked_and_a_stale_report_says_so(

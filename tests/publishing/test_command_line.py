@@ -64,7 +64,7 @@ def test_another_namespace_moves_every_data_iri(tmp_path: Path) -> None:
 
 
 def test_query_and_render_commands(build: BuildResult, tmp_path: Path) -> None:
-    build_dir = str(build.store.parent)
+    build_dir = str(build.unit.output_dir)
     env = {"CATALOGUE_BUILD_DIR": build_dir}
     done = run("-m", "catalogue.cli", "query", "queries/kpo-domains.rq", env=env)
     assert done.returncode == 0, done.stderr

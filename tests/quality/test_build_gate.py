@@ -3,6 +3,7 @@ gate: a graph with a qSKOS violation is refused like one that violates the SHACL
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -17,7 +18,6 @@ from catalogue.quality.gate import REPORT_JSON, REPORT_TEXT, QualityViolations, 
 from catalogue.quality.loading import load
 from catalogue.quality.report import run_checks, summary_line, to_json
 from catalogue.settings import DEFAULT_NAMESPACE, BuildSettings
-from catalogue.store import build_id_of
 from catalogue.validation import ValidationResult, Violation
 from catalogue.vocab import RDF, SKOS
 
@@ -44,8 +44,9 @@ def test_the_build_writes_the_report_check_prints(
     build: BuildResult, build_settings: BuildSettings
 ) -> None:
     written = json.loads((build_settings.quality_dir / REPORT_JSON).read_text(encoding="utf-8"))
-    assert written["build_id"] == build_id_of(build_settings.dumps_dir / "catalogue.nq")
-    assert build.store.name == f"store-{written['build_id']}"
+    assert written["build_id"] == build.unit.id
+    nquads = (build_settings.dumps_dir / "catalogue.nq").read_bytes()
+    assert build.unit.id.endswith("-" + hashlib.sha256(nquads).hexdigest()[:8])
     assert (written["conforms"], written["violations"]) == (True, 0)
     assert [c["id"] for c in written["checks"]] == [c.id for c in CHECKS]
     assert all(c["status"] == "pass" for c in written["checks"])
@@ -129,4 +130,5 @@ def test_a_build_with_a_quality_violation_publishes_nothing(
         "  FAIL orphan-concepts: every concept is related to another  [Orphan Concepts (oc)]"
     )
     assert error[failed + 1].startswith(f"    <{ORPHAN}> ")
-    assert not any((tmp_path / name).exists() for name in ("dumps", "quality", "store", "ontology"))
+    published = ("current", "dumps", "quality", "store", "ontology", "search")
+    assert not any((tmp_path / name).exists() for name in published)

@@ -15,8 +15,9 @@ import pyoxigraph as ox
 import pytest
 from endpoint_support import EXAMPLES, FIXTURE_TRIG, NS, Server, start_server, stop_server
 
+from catalogue.publication import Staging, new_build_id, unit_of
 from catalogue.search.index_writer import build_search_index
-from catalogue.store import build_id_of, build_store
+from catalogue.store import build_store
 from server.app import create_app, project_prefixes
 from server.config import ServerConfig
 from server.store.embedded import EmbeddedStore, snapshot
@@ -24,14 +25,18 @@ from server.store.embedded import EmbeddedStore, snapshot
 
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store built the way build_graph.py builds one, from the fixture dataset."""
+    """A build published the way build_graph.py publishes one, from the fixture dataset:
+    its store, and the search index that search, suggest and classify read."""
     root = tmp_path_factory.mktemp("build")
     nquads = root / "catalogue.nq"
     quads = ox.parse(FIXTURE_TRIG.encode(), format=ox.RdfFormat.TRIG)
     nquads.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
-    build_store(nquads, root / "store", {"namespace": NS})
-    # Search, suggest and classify read an index the build writes beside the store.
-    build_search_index(nquads, root / "search", build_id_of(nquads), NS)
+    staging = Staging(root)
+    with staging as unit:
+        build_id = new_build_id(nquads)
+        build_store(nquads, unit.store)
+        build_search_index(nquads, unit.search, build_id, NS)
+        staging.publish(build_id, {"namespace": NS}, keep=1)
     examples = root / "queries"
     examples.mkdir()
     for name, text in EXAMPLES.items():
@@ -41,7 +46,7 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def fixture_store(fixture_build: Path) -> EmbeddedStore:
-    data, info = snapshot(fixture_build / "store")
+    data, info = snapshot(unit_of(fixture_build))
     return EmbeddedStore.from_nquads(data, info, project_prefixes())
 
 

@@ -136,12 +136,13 @@ def test_deep_nesting_is_refused_before_the_engine(live: Server) -> None:
 def test_the_engine_stack_survives_what_overflowed_oxigraph(fixture_build: Path) -> None:
     """The second line of defence: the engine's large stack takes 2,000 nested
     parentheses (the query that crashed Oxigraph's own server) in its stride."""
+    from catalogue.publication import unit_of
     from server.app import project_prefixes
     from server.store.embedded import snapshot
     from server.store.interface import QueryRequest
     from server.store.isolated import IsolatedStore
 
-    data, info = snapshot(fixture_build / "store")
+    data, info = snapshot(unit_of(fixture_build))
     store = IsolatedStore(data, info, project_prefixes(), engines=1)
     try:
         deep = "SELECT * WHERE { FILTER(" + "(" * 2000 + "1" + ")" * 2000 + ") }"
