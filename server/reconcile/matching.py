@@ -39,6 +39,9 @@ SCALE = 6.0
 #: A classified candidate is a match only when the next of its level scores at most this
 #: share of it (薪酬核算 → 07.01 at 10.5, nothing else near).
 RUNNER_UP_SHARE = 0.6
+#: Nor below this classifier score (≈ 57 of 100): a weak classification, even an
+#: unambiguous one ("We run payroll…", 3.9), is for a person to confirm.
+MATCH_MIN = 5.0
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,8 @@ class Matcher:
             first = found[0]
             rivals = [c for c in found[1:] if c.concept.level == first.concept.level]
             best_rival = max((c.features["classifier_score"] for c in rivals), default=0.0)
-            first.match = best_rival <= RUNNER_UP_SHARE * first.features["classifier_score"]
+            own = first.features["classifier_score"]
+            first.match = own >= MATCH_MIN and best_rival <= RUNNER_UP_SHARE * own
         return found
 
 
