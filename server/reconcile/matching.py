@@ -146,14 +146,21 @@ class Matcher:
         answer = self.classifier.classify(query.text)
         if not answer.matched:
             return []
+        scored = [(c.concept, c.score) for c in answer.results]
+        if "category" in query.types:
+            # the classifier weighs domains and below; a category is its best domain's
+            for concept, score in list(scored):
+                category = self.index.concepts[concept.category]
+                if concept.level == "domain" and all(c != category for c, _ in scored):
+                    scored.append((category, score))
         found = [
             Candidate(
-                c.concept,
-                round(100 * (1 - math.exp(-c.score / SCALE)), 1),
-                features={"classifier_score": c.score, "confidence": answer.confidence},
+                concept,
+                round(100 * (1 - math.exp(-score / SCALE)), 1),
+                features={"classifier_score": score, "confidence": answer.confidence},
             )
-            for c in answer.results
-            if self._fits(query, c.concept)
+            for concept, score in scored
+            if self._fits(query, concept)
         ]
         if found and answer.followup is None:
             first = found[0]

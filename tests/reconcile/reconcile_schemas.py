@@ -59,5 +59,8 @@ def examples(version: str) -> list[tuple[str, str, bool]]:
     for schema in sorted((SPECS / version / "schemas").glob("*.json")):
         for verdict in ("valid", "invalid"):
             folder = SPECS / version / "examples" / schema.stem / verdict
-            found += [(schema.stem, str(p.relative_to(SPECS)), verdict == "valid") for p in sorted(folder.glob("*.json"))]
+            found += [
+                (schema.stem, str(p.relative_to(SPECS)), verdict == "valid")
+                for p in sorted(folder.glob("*.json"))
+            ]
     return found
