@@ -403,3 +403,17 @@ def test_extension_queries_conform_to_the_query_schema() -> None:
         )
         == []
     )
+
+
+def test_a_label_two_concepts_share_is_no_match(site_build) -> None:
+    # No label of the 2022 edition is shared at the exact-label tier, but an edition may
+    # have one: then neither concept is a match, and a person chooses.
+    from catalogue.search.index_reader import SearchIndex
+    from catalogue.search.searcher import Hit
+    from server.reconcile.matching import _from_search
+
+    index = SearchIndex.in_build(site_build)
+    concepts = [c for c in index.concepts.values() if c.notation in ("14.01", "14.03")]
+    shared = [Hit(c, 6.9, 2, "prefLabel", "设计", ("设计",)) for c in concepts]
+    assert [c.match for c in _from_search(shared)] == [False, False]
+    assert [c.match for c in _from_search(shared[:1])] == [True]
