@@ -218,4 +218,8 @@ def propose_properties() -> Response:
 
 
 def _page(iri: str) -> str:
-    return linker(current_publication(), Language("en", "param")).href(iri)
+    """The concept's page as an absolute URL: a flyout's HTML is shown inside the client's
+    own page (OpenRefine's), where a root-relative link would lead to the client's host."""
+    site = current_site()
+    href = linker(current_publication(), Language("en", "param")).href(iri)
+    return site.base_url + href.removeprefix(site.prefix).lstrip("/")

@@ -277,7 +277,7 @@ def test_the_preview_is_a_small_page_with_the_names_path_and_definition(site) ->
         "Internal management services",
         "BPO 业务流程外包",
         "内部管理服务是指",
-        'href="/2022/domain/07.html"',
+        'href="http://localhost/2022/domain/07.html"',
     ):
         assert text in html
 
@@ -293,7 +293,7 @@ def test_the_preview_is_a_small_page_with_the_names_path_and_definition(site) ->
 def test_the_view_url_leads_to_the_concept_page(site, code: str, page: str) -> None:
     response = site.get(f"/reconcile/view/{code}")
     assert response.status_code == 303
-    assert response.headers["Location"] == page
+    assert response.headers["Location"] == "http://localhost" + page
     assert site.get(page).status_code == 200
 
 
