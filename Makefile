@@ -79,3 +79,15 @@ consumers: $(foreach tool,$(CONSUMERS),.venv-$(tool)/.installed)
 .venv-%/.installed: CONSUMER_PYTHON = $(PYTHON)
 .venv-pylode/.installed: CONSUMER_PYTHON = $(PYTHON312)
 # --- end of consumers ------------------------------------------------------------------------
+
+# --- reconciliation (server/reconcile, tests/reconcile) --------------------------------------
+# The tests drive the real client, OpenRefine 3.6.2, which Debian packages (~300 MB with its
+# Java libraries); installed once, skipped when present.
+.PHONY: openrefine
+
+test: openrefine
+
+openrefine:
+	@command -v openrefine >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openrefine)
+# --- end of reconciliation -------------------------------------------------------------------

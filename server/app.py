@@ -46,6 +46,7 @@ from server.pages import quality
 from server.pages import routes as pages
 from server.pages.i18n import cache_variant, language_variant
 from server.ratelimit import UNMETERED, RateLimiting, SharedRateLimiter, create_table
+from server.reconcile import routes as reconcile
 from server.response_cache import ResponseCache
 from server.search import routes as search
 from server.service import EXTENSION, Service
@@ -86,6 +87,7 @@ def create_app(config: ServerConfig | None = None, store: Store | None = None) -
     app.register_blueprint(pages.bp)
     app.register_blueprint(quality.bp)
     app.register_blueprint(search.bp)
+    app.register_blueprint(reconcile.bp)
     app.register_blueprint(linked_data.bp)
     _error_handlers(app)
 
