@@ -30,6 +30,7 @@ from werkzeug.exceptions import HTTPException
 
 import server
 from server.accesslog import AccessLog, open_log
+from server.api import routes as api
 from server.blueprints import graph_store, health, sparql
 from server.compression import Compression
 from server.config import ServerConfig
@@ -82,6 +83,7 @@ def create_app(config: ServerConfig | None = None, store: Store | None = None) -
     app.register_blueprint(pages.bp)
     app.register_blueprint(quality.bp)
     app.register_blueprint(search.bp)
+    app.register_blueprint(api.bp)
     app.register_blueprint(linked_data.bp)
     _error_handlers(app)
 
