@@ -23,12 +23,20 @@ class Query(BaseModel):
 
 
 class ByIri(Query):
-    iri: str = Field(max_length=500, description="The concept's IRI.")
+    iri: str = Field(
+        max_length=500,
+        description="The concept's IRI.",
+        examples=["https://w3id.org/service-outsourcing/2022/business-type/06.09.05"],
+    )
 
 
 class SearchQuery(Query):
     q: str = Field(
-        min_length=1, max_length=200, pattern=SOMETHING, description="Words, a code or pinyin."
+        min_length=1,
+        max_length=200,
+        pattern=SOMETHING,
+        description="Words, a code or pinyin.",
+        examples=["人脸识别", "face recognition", "06.09", "renlian"],
     )
     level: Level | None = Field(None, description="Only concepts of this level.")
     category: Category | None = Field(None, description="Only concepts under this category.")
@@ -37,7 +45,11 @@ class SearchQuery(Query):
 
 class SuggestQuery(Query):
     q: str = Field(
-        min_length=1, max_length=200, pattern=SOMETHING, description="What has been typed so far."
+        min_length=1,
+        max_length=200,
+        pattern=SOMETHING,
+        description="What has been typed so far.",
+        examples=["人脸", "cloud"],
     )
 
 
@@ -47,6 +59,7 @@ class ClassifyQuery(Query):
         max_length=2000,
         pattern=SOMETHING,
         description="A business description, in Chinese or English.",
+        examples=["我们为银行开发人脸识别门禁系统", "We run payroll for other companies"],
     )
 
 

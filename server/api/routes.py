@@ -35,6 +35,8 @@ spec = SpecTree(
     # spectree's own pages load their scripts from a CDN: the docs page here is ours.
     page_templates={},
     validation_error_status=400,
+    # what ``query_refused`` sends: a sentence, and pydantic's list beside it
+    validation_error_model=models.Error,
     before=query_refused,
 )
 
