@@ -95,13 +95,12 @@ def scheme() -> Response:
         return site
     index = current_publication().index
     iri = current_scheme(index) or ""
-    tops = [c for c in site.index.concepts.values() if len(c.path) == 1]
     return answer(
         {
             "iri": iri,
             "prefLabel": shapes.names(index, iri),
             "levels": shapes.levels(site, index, iri),
-            "categories": [shapes.summary(c) for c in tops],
+            "categories": [shapes.summary(c) for c in shapes.categories(site, index, iri)],
         }
     )
 
@@ -172,7 +171,9 @@ def ancestors(code: str) -> Response:
 @_documented(models.Related, ("concepts",), finds=True)
 def siblings(code: str) -> Response:
     """The other concepts under the same parent."""
-    return _related(code, shapes.siblings)
+    index = current_publication().index
+    scheme = current_scheme(index) or ""
+    return _related(code, lambda site, c: shapes.siblings(site, index, scheme, c))
 
 
 @bp.get("/search")

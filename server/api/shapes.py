@@ -45,14 +45,20 @@ def ancestors(site: SiteSearch, concept: Concept) -> list[Concept]:
     return site.path(concept)[:-1]
 
 
-def siblings(site: SiteSearch, concept: Concept) -> list[Concept]:
+def categories(site: SiteSearch, index: Index, scheme: str) -> list[Concept]:
+    """The top concepts in the catalogue's order (ITO, BPO, KPO: by their first domain's
+    number, as the linked-data index orders them), not the alphabet's."""
+    return [c for c in map(site.concept, index.top_concepts(scheme)) if c is not None]
+
+
+def siblings(site: SiteSearch, index: Index, scheme: str, concept: Concept) -> list[Concept]:
     """The other concepts under the same parent; the other categories for a category."""
     if len(concept.path) > 1:
         parent = site.concept(concept.path[-2])
-        others = parent.children if parent else []
+        others = [site.index.concepts[iri] for iri in parent.children] if parent else []
     else:
-        others = [c.iri for c in site.index.concepts.values() if len(c.path) == 1]
-    return [site.index.concepts[iri] for iri in others if iri != concept.iri]
+        others = categories(site, index, scheme)
+    return [c for c in others if c.iri != concept.iri]
 
 
 def names(index: Index, iri: str) -> dict[str, str]:

@@ -56,9 +56,7 @@ def test_every_refusal_is_documented_as_an_error_with_a_message(site: FlaskClien
                 assert "error" in schema["required"], (path, status)
 
 
-def test_schemathesis_finds_nothing_against_the_real_server(
-    live_site: str, tmp_path: Path
-) -> None:
+def test_schemathesis_finds_nothing_against_the_real_server(live_site: str, tmp_path: Path) -> None:
     report = tmp_path / "report.json"
     command = [
         str(Path(sys.executable).parent / "schemathesis"),
