@@ -49,6 +49,7 @@ from server.ratelimit import UNMETERED, RateLimiting, SharedRateLimiter, create_
 from server.response_cache import ResponseCache
 from server.search import routes as search
 from server.service import EXTENSION, Service
+from server.skosmos_rest import routes as skosmos_rest
 from server.store import open_store
 from server.store.interface import Store, requesting_client
 
@@ -84,6 +85,7 @@ def create_app(config: ServerConfig | None = None, store: Store | None = None) -
     app.register_blueprint(quality.bp)
     app.register_blueprint(search.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(skosmos_rest.bp)
     app.register_blueprint(linked_data.bp)
     _error_handlers(app)
 
