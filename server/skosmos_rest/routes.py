@@ -357,6 +357,8 @@ def hierarchy(vocid: str) -> Response:
             entry["broader"] = [parent.iri]
         entry["prefLabel"] = vocab.label(step, lang)
         entry["notation"] = step.notation
+        # required by swagger.json, though the controller sets it on the top concepts only
+        entry["hasChildren"] = vocab.has_children(step)
         if step.children:
             entry["narrower"] = [_child(vocab, c, lang, "label") for c in vocab.children(step)]
         steps[step.iri] = entry
