@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import Response, request
+from flask import Request, Response, request
+from spectree.model_adapter import ModelAdapter
 
 from server.linked_data.publication import current_site
 
@@ -54,7 +55,13 @@ def _send(body: dict[str, Any], status: int, media_type: str) -> Response:
     )
 
 
-def query_refused(req, resp, req_validation_error, instance, model_adapter) -> None:
+def query_refused(
+    req: Request,
+    resp: Response | None,
+    req_validation_error: Exception | None,
+    instance: object,
+    model_adapter: ModelAdapter,
+) -> None:
     """spectree's hook before a route: a query string that does not validate is answered
     400 with one sentence a person can act on, and pydantic's list for a program."""
     if req_validation_error is None or resp is None:

@@ -59,11 +59,24 @@ def _documented(
     )
 
 
-def _site() -> SiteSearch | Response:
+class Refused(Exception):
+    """An answer other than the one asked for: a status and a sentence saying why."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+@bp.errorhandler(Refused)
+def refused(problem: Refused) -> Response:
+    return error(problem.status, problem.message)
+
+
+def _site() -> SiteSearch:
     try:
         return current_search()
     except IndexUnavailable as problem:
-        return error(503, f"the search index is not available: {problem}")
+        raise Refused(503, f"the search index is not available: {problem}") from None
 
 
 def _by_code(site: SiteSearch, code: str) -> Concept | None:
@@ -76,13 +89,10 @@ def _page(concept: Concept) -> str:
     return current_site().absolute(path + ".html")
 
 
-def _concept_or_error(code: str) -> Concept | Response:
-    site = _site()
-    if isinstance(site, Response):
-        return site
+def _concept(site: SiteSearch, code: str) -> Concept:
     concept = _by_code(site, code)
     if concept is None:
-        return error(404, f"no concept has the code {code!r}: try /api/v1/search?q={code}")
+        raise Refused(404, f"no concept has the code {code!r}: try /api/v1/search?q={code}")
     return concept
 
 
@@ -91,8 +101,6 @@ def _concept_or_error(code: str) -> Concept | Response:
 def scheme() -> Response:
     """The catalogue (the concept scheme), its four levels and its three categories."""
     site = _site()
-    if isinstance(site, Response):
-        return site
     index = current_publication().index
     iri = current_scheme(index) or ""
     return answer(
@@ -110,8 +118,6 @@ def scheme() -> Response:
 def levels() -> Response:
     """The levels, from the categories (depth 1) to the business sub-types (depth 4)."""
     site = _site()
-    if isinstance(site, Response):
-        return site
     index = current_publication().index
     return answer({"levels": shapes.levels(site, index, current_scheme(index) or "")})
 
@@ -120,10 +126,9 @@ def levels() -> Response:
 @_documented(models.Concept, ("concepts",), finds=True)
 def concept_by_code(code: str) -> Response:
     """A concept by its code, with every label and note, each marked official or not."""
-    found = _concept_or_error(code)
-    if isinstance(found, Response):
-        return found
-    return answer(shapes.full(current_search(), found, _page(found)))
+    site = _site()
+    found = _concept(site, code)
+    return answer(shapes.full(site, found, _page(found)))
 
 
 @bp.get("/concept")
@@ -131,20 +136,16 @@ def concept_by_code(code: str) -> Response:
 def concept_by_iri() -> Response:
     """A concept by its IRI."""
     site = _site()
-    if isinstance(site, Response):
-        return site
     iri = request.context.query.iri  # type: ignore[attr-defined]
     concept = site.concept(iri)
     if concept is None:
-        return error(404, f"no concept has the IRI <{iri}>")
+        raise Refused(404, f"no concept has the IRI <{iri}>")
     return answer(shapes.full(site, concept, _page(concept)))
 
 
 def _related(code: str, relatives: Callable[[SiteSearch, Concept], list[Concept]]) -> Response:
-    found = _concept_or_error(code)
-    if isinstance(found, Response):
-        return found
-    site = current_search()
+    site = _site()
+    found = _concept(site, code)
     return answer(
         {
             "concept": shapes.summary(found),
@@ -181,8 +182,6 @@ def siblings(code: str) -> Response:
 def search() -> Response:
     """Ranked search over codes, labels (Chinese, English, pinyin) and notes."""
     site = _site()
-    if isinstance(site, Response):
-        return site
     query: models.SearchQuery = request.context.query  # type: ignore[attr-defined]
     hits = site.searcher.search(query.q, query.level, query.category, query.limit)
     results = [
@@ -203,8 +202,6 @@ def search() -> Response:
 def suggest() -> Response:
     """What to offer as someone types: the best few concepts."""
     site = _site()
-    if isinstance(site, Response):
-        return site
     query: models.SuggestQuery = request.context.query  # type: ignore[attr-defined]
     results = [
         {**shapes.summary(hit.concept), "path": [c.notation for c in site.path(hit.concept)]}
@@ -218,8 +215,6 @@ def suggest() -> Response:
 def classify() -> Response:
     """Where a business description belongs, with the texts that say so as evidence."""
     site = _site()
-    if isinstance(site, Response):
-        return site
     query: models.ClassifyQuery = request.context.query  # type: ignore[attr-defined]
     return answer(site.classifier.classify(query.text).to_json())
 

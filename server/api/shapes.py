@@ -18,11 +18,12 @@ def summary(concept: Concept) -> dict:
 
 
 def full(site: SiteSearch, concept: Concept, page: str) -> dict:
-    category = site.concept(concept.category)
-    domain = site.concept(concept.domain) if concept.domain else None
+    # the first steps of its path: codes, as a reader names them
+    category = site.index.concepts[concept.category]
+    domain = site.index.concepts[concept.domain] if concept.domain else None
     return {
         **summary(concept),
-        "category": category.notation if category else concept.notation,
+        "category": category.notation,
         "domain": domain.notation if domain else None,
         "broader": concept.path[-2] if len(concept.path) > 1 else None,
         "narrower": list(concept.children),

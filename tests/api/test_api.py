@@ -191,3 +191,23 @@ def test_the_docs_page_loads_swagger_ui_from_this_site(site: FlaskClient) -> Non
     assert 'data-spec="/api/v1/openapi.json"' in page
     bundle = site.get("/static/vendor/swagger-ui/swagger-ui-bundle.js")
     assert bundle.status_code == 200, "make web copies Swagger UI from npm"
+
+
+@pytest.fixture
+def without_index(site_build, site_store, tmp_path):
+    """The app over a build whose search index is missing (a build interrupted, say)."""
+    from server.app import create_app
+    from tests.site_fixtures import site_config
+
+    (tmp_path / "store").symlink_to((site_build / "store").resolve())
+    return create_app(site_config(tmp_path), store=site_store).test_client()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/scheme", "/api/v1/concepts/06", "/api/v1/search?q=x", "/api/v1/classify?text=x"],
+)
+def test_without_a_search_index_the_answer_is_503_with_a_message(without_index, path: str) -> None:
+    response = without_index.get(path)
+    assert response.status_code == 503
+    assert "the search index is not available" in response.get_json()["error"]
