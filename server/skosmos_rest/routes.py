@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -562,7 +563,7 @@ def _search(vocab: Vocabulary) -> Response:
 
 
 def _search_hit(
-    vocab: Vocabulary, concept: Concept, pattern: Any, lang: str | None, labellang: str
+    vocab: Vocabulary, concept: Concept, pattern: re.Pattern[str], lang: str | None, labellang: str
 ) -> dict[str, Any] | None:
     for field, key in (("prefLabel", "matchedPrefLabel"), ("altLabel", "altLabel")):
         for text, language in vocab.labels(concept, field, lang):
