@@ -57,6 +57,18 @@ browser:
 	fi
 # --- end of pages and linked data ------------------------------------------------------------
 
+# --- JSON API and Skosmos-compatible REST (server/api, server/skosmos_rest) ------------------
+# The API's docs page is Swagger UI from npm (the same web/package-lock.json), copied beside
+# YASGUI; its initializer is ours (server/static/api-docs.js), so only the bundle is needed.
+SWAGGER_UI := server/static/vendor/swagger-ui/swagger-ui-bundle.js
+
+web: $(SWAGGER_UI)
+
+$(SWAGGER_UI): $(YASGUI)
+	mkdir -p $(dir $(SWAGGER_UI))
+	cp web/node_modules/swagger-ui-dist/swagger-ui-bundle.js web/node_modules/swagger-ui-dist/swagger-ui.css $(dir $(SWAGGER_UI))
+# --- end of JSON API and Skosmos-compatible REST ---------------------------------------------
+
 # --- SKOS and linked-data consumers (tests/consumers) ----------------------------------------
 # The tools people already use on a SKOS vocabulary, run by the tests on our outputs. Each has
 # a venv of its own, since their pins are not ours (skosprovider_rdf wants rdflib 6; pyLODE's

@@ -31,6 +31,7 @@ from werkzeug.exceptions import HTTPException
 import server
 from catalogue.publication import BuildUnit, unit_of
 from server.accesslog import AccessLog, open_log
+from server.api import routes as api
 from server.blueprints import graph_store, health, sparql
 from server.compression import Compression
 from server.config import ServerConfig
@@ -50,6 +51,7 @@ from server.reconcile import routes as reconcile
 from server.response_cache import ResponseCache
 from server.search import routes as search
 from server.service import EXTENSION, Service
+from server.skosmos_rest import routes as skosmos_rest
 from server.store import open_store
 from server.store.interface import Store, requesting_client
 
@@ -88,6 +90,8 @@ def create_app(config: ServerConfig | None = None, store: Store | None = None) -
     app.register_blueprint(quality.bp)
     app.register_blueprint(search.bp)
     app.register_blueprint(reconcile.bp)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(skosmos_rest.bp)
     app.register_blueprint(linked_data.bp)
     _error_handlers(app)
 

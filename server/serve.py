@@ -19,6 +19,7 @@ from pathlib import Path
 
 from catalogue.settings import BuildSettings
 from server.config import ServerConfig
+from server.skosmos_rest.vocabulary import VOCID
 
 #: option → ServerConfig field, for the options whose names differ.
 _FIELDS = {"timeout": "query_timeout"}
@@ -202,6 +203,8 @@ def _banner(config: ServerConfig, source: object, connections: int) -> str:
             f"  SPARQL       {base}/sparql  (query page in a browser; service description on GET)",
             f"  Graph Store  {base}/rdf-graph-store",
             f"  health       {base}/healthz",
+            f"  JSON API     {base}/api/v1/  (OpenAPI: /api/v1/openapi.json; docs: /api/v1/docs)",
+            f"  Skosmos REST {base}/rest/v1/  (vocabulary {VOCID})",
             f"  public URL   {public}",
             f"  workers      {config.workers} × {config.threads} threads, "
             f"{config.engines} query engines each; queries stop after {config.query_timeout:g} s",
