@@ -195,12 +195,17 @@ def test_the_docs_page_loads_swagger_ui_from_this_site(site: FlaskClient) -> Non
 
 @pytest.fixture
 def without_index(site_build, site_store, tmp_path):
-    """The app over a build whose search index is missing (a build interrupted, say)."""
+    """The app over a build unit that has no search index (one published by a build
+    older than search): a copy of the site's unit, every output but the index."""
+    import shutil
+
+    from catalogue.publication import unit_of
     from server.app import create_app
     from tests.site_fixtures import site_config
 
-    (tmp_path / "store").symlink_to((site_build / "store").resolve())
-    return create_app(site_config(tmp_path), store=site_store).test_client()
+    unit = tmp_path / "builds" / "without-search"
+    shutil.copytree(unit_of(site_build).root, unit, ignore=shutil.ignore_patterns("search"))
+    return create_app(site_config(unit), store=site_store).test_client()
 
 
 @pytest.mark.parametrize(
