@@ -29,6 +29,7 @@ from flask import Flask, Response, has_request_context, request
 from werkzeug.exceptions import HTTPException
 
 import server
+from server import conneg
 from server.accesslog import AccessLog, open_log
 from server.blueprints import graph_store, health, sparql
 from server.compression import Compression
@@ -174,6 +175,17 @@ def _error_handlers(app: Flask) -> None:
     def refused(error: HttpError) -> Response:
         return sparql.plain_error(error)
 
+    # Every route negotiates through conneg; its refusals become HttpErrors here, once, and
+    # are answered as those are (by the blueprint's handler where it has one: the query
+    # page shows them to a browser). A route may add a note: what it serves, a likely mistake.
+    @app.errorhandler(conneg.UnknownFormat)
+    def unknown_format(error: conneg.UnknownFormat) -> Response:
+        return app.handle_user_exception(HttpError(400, _with_notes(error)))
+
+    @app.errorhandler(conneg.NotAcceptable)
+    def not_acceptable(error: conneg.NotAcceptable) -> Response:
+        return app.handle_user_exception(HttpError(406, _with_notes(error)))
+
     @app.errorhandler(HTTPException)
     def http_exception(error: HTTPException) -> Response:
         status = error.code or 500
@@ -194,3 +206,7 @@ def _error_handlers(app: Flask) -> None:
         return sparql.plain_error(
             HttpError(500, "an unexpected error; it has been logged. Please report it.")
         )
+
+
+def _with_notes(error: Exception) -> str:
+    return str(error) + "".join(f" ({note})" for note in getattr(error, "__notes__", ()))

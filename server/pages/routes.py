@@ -16,8 +16,7 @@ from markupsafe import Markup
 from markupsafe import escape as escape_html
 from werkzeug.exceptions import NotFound
 
-from server.answers import not_modified_response
-from server.conditional import cache_headers, not_modified
+from server.conditional import conditional_response
 from server.conneg import choose_among
 from server.formats import HTML
 from server.linked_data.documents import TURTLE, document_path
@@ -130,13 +129,12 @@ def _ontology_documentation(docs: Path) -> Response:
     html = _RELATIVE_ASSET.sub(lambda m: m.group(1) + "ontology/docs/" + m.group(2), html)
     service = current_service()
     etag = service.etag("ontology-docs", hashlib.sha256(html.encode()).hexdigest())
-    if not_modified(request.environ, etag, service.info.last_modified):
-        return not_modified_response(service, etag)
-    headers = cache_headers(
-        etag, service.last_modified_http, service.config.max_age, "Accept-Encoding"
-    )
-    request.environ[CACHEABLE] = True
-    return Response(html, 200, headers, content_type="text/html; charset=utf-8")
+
+    def respond() -> Response:
+        request.environ[CACHEABLE] = True
+        return Response(html, 200, content_type="text/html; charset=utf-8")
+
+    return conditional_response(etag, respond, "Accept-Encoding")
 
 
 def _triples(publication: Publication, iri: str):
