@@ -79,9 +79,15 @@ def main(argv: list[str] | None = None) -> int:
     }
 
     args = parser.parse_args(argv)
-    settings = BuildSettings.from_environment(
-        namespace=args.namespace, output_dir=args.build_dir, source=getattr(args, "source", None)
-    )
+    try:
+        settings = BuildSettings.from_environment(
+            namespace=args.namespace,
+            output_dir=args.build_dir,
+            source=getattr(args, "source", None),
+        )
+    except ValueError as error:  # it names the option's value or the variable's
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     try:
         if args.command == "build":
             return _build(settings, Console(quiet=args.quiet))
