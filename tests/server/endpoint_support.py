@@ -21,6 +21,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import requests
+from flask import Flask
+
+from server.app import create_app
+from server.config import ServerConfig
 
 NS = "https://w3id.org/service-outsourcing/"
 OFFICIAL = NS + "graph/official"
@@ -223,3 +227,15 @@ def parse_body(content_type: str | None, body: bytes) -> object:
     if media == "application/json":
         return json.loads(body)
     raise AssertionError(f"unexpected media type {media!r}")
+
+
+def make_app(fixture_build: Path, store: object, **settings: object) -> Flask:
+    """An app over an in-process store, for Flask's test client (no timeout isolation)."""
+    config = ServerConfig(
+        store=fixture_build / "store",
+        examples_dir=fixture_build / "queries",
+        access_log="off",
+        rate_limit=None,
+        **settings,  # type: ignore[arg-type]
+    )
+    return create_app(config, store=store)  # type: ignore[arg-type]

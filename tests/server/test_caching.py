@@ -7,7 +7,7 @@ import gzip
 
 import brotli
 import requests
-from endpoint_support import Server
+from endpoint_support import Server, make_app
 
 QUERY = "SELECT ?c ?l WHERE { ?c skos:prefLabel ?l } ORDER BY ?c ?l"
 
@@ -117,8 +117,6 @@ def test_errors_are_not_cached(live: Server) -> None:
 
 
 def test_cache_can_be_turned_off(fixture_build, fixture_store) -> None:
-    from conftest import make_app
-
     client = make_app(fixture_build, fixture_store, response_cache_bytes=0).test_client()
     for _ in range(2):
         response = client.get("/sparql", query_string={"query": QUERY})
@@ -126,8 +124,6 @@ def test_cache_can_be_turned_off(fixture_build, fixture_store) -> None:
 
 
 def test_cache_is_bounded(fixture_build, fixture_store) -> None:
-    from conftest import make_app
-
     from server.response_cache import ResponseCache
 
     app = make_app(fixture_build, fixture_store, response_cache_bytes=64 * 1024)
