@@ -16,8 +16,11 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 import requests
@@ -239,3 +242,27 @@ def make_app(fixture_build: Path, store: object, **settings: object) -> Flask:
         **settings,  # type: ignore[arg-type]
     )
     return create_app(config, store=store)  # type: ignore[arg-type]
+
+
+T = TypeVar("T")
+
+
+def eventually(
+    check: Callable[[], T], what: str, timeout: float = 10.0, interval: float = 0.02
+) -> T:
+    """``check()``'s first true value, polled until ``timeout``: a test waits for what it
+    waits for, not for a fixed time that a loaded machine may overrun."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {timeout:g} s: {what}")
+        time.sleep(interval)
+
+
+def unique(query: str) -> str:
+    """``query`` as no test has sent it before, whatever ran first (a comment changes the
+    text and so its cache entry, not its answer)."""
+    return f"{query} # {uuid.uuid4().hex}"
