@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterator
+from wsgiref.types import WSGIEnvironment
 
 from flask import Response
 
@@ -33,12 +34,13 @@ from server.store.interface import (
 log = logging.getLogger(__name__)
 
 
-def deadline(environ: dict, service: Service) -> float:
+def deadline(environ: WSGIEnvironment, service: Service) -> float:
     """The query's time runs from when the request arrived, not from when it got an engine."""
-    return environ.get(START, time.monotonic()) + service.config.query_timeout
+    started: float = environ.get(START, time.monotonic())
+    return started + service.config.query_timeout
 
 
-def answer_response(environ: dict, service: Service, answer: Answer) -> Response:
+def answer_response(environ: WSGIEnvironment, service: Service, answer: Answer) -> Response:
     fmt = BY_NAME[answer.format]
     if answer.complete:
         environ[CACHEABLE] = True

@@ -23,6 +23,7 @@ import hashlib
 import logging
 import os
 from collections.abc import Callable
+from wsgiref.types import WSGIEnvironment
 
 import pyoxigraph
 from flask import Flask, Response, has_request_context, request
@@ -124,7 +125,7 @@ def _metered(app: Flask) -> Callable[[dict], bool]:
     """Whether a request is counted by the rate limit: asked of Flask's own router, so
     whatever spelling of a path reaches a route is counted as that route."""
 
-    def metered(environ: dict) -> bool:
+    def metered(environ: WSGIEnvironment) -> bool:
         try:
             endpoint, _ = app.url_map.bind_to_environ(environ).match()
         except Exception:  # no route, or a redirect to one: counted all the same

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from email.utils import parsedate_to_datetime
+from wsgiref.types import WSGIEnvironment
 
 from flask import Response, request
 
@@ -42,7 +43,7 @@ def conditional_response(etag: str, respond: Callable[[], Response], vary: str =
     return response
 
 
-def not_modified(environ: dict, etag: str, last_modified: float) -> bool:
+def not_modified(environ: WSGIEnvironment, etag: str, last_modified: float) -> bool:
     """RFC 9110 §13.1: If-None-Match decides when present; else If-Modified-Since."""
     if_none_match = environ.get("HTTP_IF_NONE_MATCH")
     if if_none_match is not None:

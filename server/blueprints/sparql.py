@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import hashlib
+from wsgiref.types import WSGIEnvironment
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
@@ -71,7 +72,7 @@ def plain_error(error: HttpError) -> Response:
     )
 
 
-def _wants_page(environ: dict) -> bool:
+def _wants_page(environ: WSGIEnvironment) -> bool:
     try:
         fmt = conneg.choose(Kind.RESULTS, environ.get("HTTP_ACCEPT"), request.args.get("format"))
     except (conneg.NotAcceptable, conneg.UnknownFormat):
