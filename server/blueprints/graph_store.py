@@ -42,9 +42,11 @@ def graph_store() -> Response:
         raise HttpError(404, f"there is no graph <{graph}> here; the named graphs are: {listed}")
 
     kind = Kind.GRAPH if graph or default else Kind.DATASET
-    formats = params.get("format") or params.get("output") or [None]
+    formats = params.get("format") or params.get("output") or []
     try:
-        fmt = conneg.choose(kind, environ.get("HTTP_ACCEPT"), formats[0], html=False)
+        fmt = conneg.choose(
+            kind, environ.get("HTTP_ACCEPT"), formats[0] if formats else None, html=False
+        )
     except conneg.NotAcceptable as error:  # answered by app.py; a hint for the likely mistake
         if kind is Kind.DATASET:
             error.add_note("for one graph, add ?default or ?graph=IRI")

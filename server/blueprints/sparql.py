@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 from wsgiref.types import WSGIEnvironment
 
-import pyoxigraph as ox
 from flask import Blueprint, Response, request
 
 from server import conneg, query_page
@@ -20,7 +19,7 @@ from server.answers import answer_response, deadline, store_error
 from server.compression import choose_encoding
 from server.conditional import VARY, conditional_response
 from server.errors import HttpError
-from server.formats import HTML, Format, Kind
+from server.formats import HTML, Format, Kind, oxigraph_format
 from server.protocol import READ_ONLY, QueryParams, read_query_params
 from server.query_text import MAX_TERM_NESTING, LexError, inspect
 from server.response_cache import CACHEABLE, QUERY_HASH
@@ -190,8 +189,7 @@ def _description_or_page(service: Service, params: QueryParams) -> Response:
     endpoint_url = endpoint_url_of(service)
 
     def description() -> Response:
-        rdf_format = ox.RdfFormat.from_media_type(fmt.media_type)
-        body = serialize(describe(endpoint_url, service.info), rdf_format)
+        body = serialize(describe(endpoint_url, service.info), oxigraph_format(fmt))
         environ[CACHEABLE] = True
         return Response(body, 200, content_type=fmt.content_type)
 

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, abort, request, send_from_directory
 from markupsafe import Markup
 from markupsafe import escape as escape_html
@@ -26,7 +27,8 @@ from server.linked_data.rdf_output import describe
 from server.linked_data.routes import alternate_links
 from server.linked_data.void import describe_dataset
 from server.pages import catalogue_views
-from server.pages.rendering import page_response
+from server.pages.i18n import Language
+from server.pages.rendering import Context, page_response
 from server.pages.view import View
 from server.ratelimit import unmetered
 from server.response_cache import CACHEABLE
@@ -99,7 +101,7 @@ def resource_page(path: str) -> Response:
     resource_path = publication.addresses.path_of(iri) or request.path
     links = alternate_links(request.path, resource_path, publication.formats(iri))
 
-    def build(language):
+    def build(language: Language) -> Context:
         view = View(
             iri,
             _triples(publication, iri),
@@ -137,7 +139,7 @@ def _ontology_documentation(docs: Path) -> Response:
     return conditional_response(etag, respond, "Accept-Encoding")
 
 
-def _triples(publication: Publication, iri: str):
+def _triples(publication: Publication, iri: str) -> list[ox.Triple]:
     service = current_service()
     timeout = service.config.query_timeout
     try:

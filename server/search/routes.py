@@ -39,7 +39,7 @@ def wants_json() -> bool:
     return best == JSON_TYPE
 
 
-def json_response(body: dict, status: int = 200) -> Response:
+def json_response(body: dict[str, object], status: int = 200) -> Response:
     return Response(
         json.dumps(body, ensure_ascii=False),
         status,

@@ -73,7 +73,7 @@ class Result:
     concept: Concept | None = None
     field: str = ""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {
             "iri": self.iri,
             "notation": self.notation,
