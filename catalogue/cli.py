@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # Commands from other packages (``serve`` from server/): they register themselves
     # under the entry-point group, so this package never imports theirs.
-    plugged = {
+    plugged: dict[str, Callable[[argparse.Namespace, BuildSettings], int]] = {
         entry.name: entry.load()(commands, _build_options)
         for entry in entry_points(group=COMMANDS_GROUP)
     }
@@ -103,7 +104,9 @@ def main(argv: list[str] | None = None) -> int:
             from catalogue.diff import command as diff_command
             from catalogue.quality import command as check_command
 
-            return (check_command if args.command == "check" else diff_command).run(settings, args)
+            if args.command == "check":
+                return check_command.run(settings, args)
+            return diff_command.run(settings, args)
         if args.command in plugged:
             return plugged[args.command](args, settings)
     except (SourceError, CurationError) as error:

@@ -18,7 +18,9 @@ _FORMATS = {
 }
 
 
-def run_query(store: pyoxigraph.Store, query: str) -> object:
+def run_query(
+    store: pyoxigraph.Store, query: str
+) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples:
     return store.query(
         query,
         use_default_graph_as_union=True,
