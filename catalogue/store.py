@@ -70,7 +70,10 @@ def _prune(parent: Path, keep: set[str]) -> None:
 
 def read_build_info(store_link: Path) -> dict[str, object]:
     target = store_link.resolve()
-    return json.loads(target.with_name(target.name + BUILD_INFO_SUFFIX).read_text())
+    info: dict[str, object] = json.loads(
+        target.with_name(target.name + BUILD_INFO_SUFFIX).read_text()
+    )
+    return info
 
 
 def open_read_only(store_link: Path) -> pyoxigraph.Store:
