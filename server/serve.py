@@ -162,6 +162,7 @@ def serve(config: ServerConfig) -> int:
             factory=True,
             address=config.host,
             port=config.port,
+            # The options are typed per key by granian; a dict of them is typed as one.
             **granian_options(config, connections),  # type: ignore[arg-type]
         ).serve()
     finally:

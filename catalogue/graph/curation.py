@@ -104,8 +104,8 @@ def relocate(graph: Graph, namespace: str) -> Graph:
     if namespace == DEFAULT_NAMESPACE:
         return graph
     moved = Graph()
-    for triple in graph:
-        moved.add(tuple(_relocate(term, namespace) for term in triple))  # type: ignore[arg-type]
+    for s, p, o in graph:
+        moved.add((_relocate(s, namespace), _relocate(p, namespace), _relocate(o, namespace)))
     return moved
 
 

@@ -12,6 +12,8 @@ linked to that Chinese note.
 
 from __future__ import annotations
 
+import datetime
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Identifier
 
@@ -31,7 +33,7 @@ def merge_curation(
     translation: Graph,
     curation: Graph,
     iris: IriScheme,
-    valid_from: object,
+    valid_from: datetime.date,
 ) -> None:
     known = set(official.subjects()) | set(curation.subjects())
     curated_only = {
@@ -69,7 +71,7 @@ def merge_curation(
                     en_note,
                     str(obj),
                     ENGLISH,
-                    valid_from,  # type: ignore[arg-type]
+                    valid_from,
                     None,
                     official=False,
                 )
@@ -101,7 +103,7 @@ def _add_translated_note(
     translation: Graph,
     zh_note: URIRef,
     text: Literal,
-    valid_from: object,
+    valid_from: datetime.date,
     curated: CuratedFiles,
 ) -> None:
     owners = list(official.subject_predicates(zh_note))
@@ -118,7 +120,7 @@ def _add_translated_note(
             en_note,
             str(text),
             ENGLISH,
-            valid_from,  # type: ignore[arg-type]
+            valid_from,
             zh_note,
             official=False,
         )

@@ -144,6 +144,7 @@ def top_concepts_with_broader(graph: CheckedGraph) -> Iterator[Finding]:
     g = graph.graph
     tops = set(g.objects(None, SKOS.hasTopConcept)) | set(g.subjects(SKOS.topConceptOf, None))
     for concept in ordered(tops):
+        # ``broader`` holds the concepts typed as URIRefs (model.py): sortable.
         for parent in sorted(graph.broader.get(concept, ())):  # type: ignore[call-overload]
             yield Finding(str(concept), f"is a top concept but has skos:broader <{parent}>")
 
@@ -193,7 +194,7 @@ def unreachable_concepts(graph: CheckedGraph) -> Iterator[Finding]:
         )
         reached: set[URIRef] = set()
         todo = ordered(tops)
-        while todo:
+        while todo:  # tops and their narrower, typed as concepts: see model.broader
             node = todo.pop()
             if node not in reached:
                 reached.add(node)  # type: ignore[arg-type]

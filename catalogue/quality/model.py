@@ -80,7 +80,7 @@ class CheckedGraph:
 
     graph: Graph
     namespace: str
-    data: Graph = field(default=None)  # type: ignore[assignment]
+    data: Graph = field(default=None)  # type: ignore[assignment]  # set in __post_init__
     #: Where soc.ttl, the shapes and the vendored XKOS are.
     ontology_dir: Path = PROJECT_ROOT / "ontology"
     #: The SHACL result on ``data`` when it is known already: the build has just validated
@@ -112,6 +112,7 @@ class CheckedGraph:
     @cached_property
     def broader(self) -> dict[URIRef, set[URIRef]]:
         """Each concept's broader concepts, from skos:broader AND inverted skos:narrower."""
+        # Typed as the concepts they are meant to be; the checks report what else they are.
         links: dict[URIRef, set[URIRef]] = {}
         for child, parent in self.graph.subject_objects(SKOS.broader):
             links.setdefault(child, set()).add(parent)  # type: ignore[arg-type]

@@ -160,6 +160,7 @@ class _Response:
             return None, body
         iterator = iter(iterable)
         first = next(iterator, _END)
+        # ``first`` is bytes or the _END sentinel: the ignores below are for the sentinel.
         if self._written:  # the legacy write() callable: those bytes come first
             first = b"".join(self._written) + (b"" if first is _END else first)  # type: ignore[operator]
         if first is _END or len(first) == self._length():  # type: ignore[arg-type]
