@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -73,15 +74,21 @@ def main(argv: list[str] | None = None) -> int:
 
     # Commands from other packages (``serve`` from server/): they register themselves
     # under the entry-point group, so this package never imports theirs.
-    plugged = {
+    plugged: dict[str, Callable[[argparse.Namespace, BuildSettings], int]] = {
         entry.name: entry.load()(commands, _build_options)
         for entry in entry_points(group=COMMANDS_GROUP)
     }
 
     args = parser.parse_args(argv)
-    settings = BuildSettings.from_environment(
-        namespace=args.namespace, output_dir=args.build_dir, source=getattr(args, "source", None)
-    )
+    try:
+        settings = BuildSettings.from_environment(
+            namespace=args.namespace,
+            output_dir=args.build_dir,
+            source=getattr(args, "source", None),
+        )
+    except ValueError as error:  # it names the option's value or the variable's
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     try:
         if args.command == "build":
             return _build(settings, Console(quiet=args.quiet))
@@ -97,7 +104,9 @@ def main(argv: list[str] | None = None) -> int:
             from catalogue.diff import command as diff_command
             from catalogue.quality import command as check_command
 
-            return (check_command if args.command == "check" else diff_command).run(settings, args)
+            if args.command == "check":
+                return check_command.run(settings, args)
+            return diff_command.run(settings, args)
         if args.command in plugged:
             return plugged[args.command](args, settings)
     except (SourceError, CurationError) as error:

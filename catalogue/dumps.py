@@ -12,13 +12,14 @@ import json
 from pathlib import Path
 
 import pyoxigraph
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal
 
 from catalogue.graph.dataset import BuiltDataset, bind_prefixes
 from catalogue.graph.metadata import DumpFile
 from catalogue.graph.skos_only import SKOS_DUMP, skos_only
 from catalogue.jsonld_context import LIST_TERMS, jsonld_context
 from catalogue.vocab import PREFIXES
+from catalogue.written import written
 
 DUMPS: list[DumpFile] = [
     DumpFile("catalogue.ttl", "text/turtle", named_graphs=False),
@@ -90,10 +91,13 @@ def serialize(dump: DumpFile, built: BuiltDataset) -> bytes:
         return _trig(built)
     if fmt == "pretty-xml":
         lines = _sorted_lines(_rdflib_bytes(built, False, "nt"))
-        xml = pyoxigraph.serialize(
-            pyoxigraph.parse(lines, format=pyoxigraph.RdfFormat.N_TRIPLES),
-            format=pyoxigraph.RdfFormat.RDF_XML,
-            prefixes={prefix: str(ns) for prefix, ns in PREFIXES.items()},
+        xml = written(
+            lambda out: pyoxigraph.serialize(
+                pyoxigraph.parse(lines, format=pyoxigraph.RdfFormat.N_TRIPLES),
+                out,
+                format=pyoxigraph.RdfFormat.RDF_XML,
+                prefixes={prefix: str(ns) for prefix, ns in PREFIXES.items()},
+            )
         )
         return _restore_language_case(xml, built)
     data = _rdflib_bytes(built, dump.named_graphs, fmt)
@@ -135,7 +139,7 @@ def _restore_language_case(data: bytes, built: BuiltDataset) -> bytes:
         o.language
         for g in built.graphs.values()
         for o in g.objects()
-        if getattr(o, "language", None)
+        if isinstance(o, Literal) and o.language
     }
     for tag in sorted(t for t in tags if t != t.lower()):
         data = data.replace(f'xml:lang="{tag.lower()}"'.encode(), f'xml:lang="{tag}"'.encode())

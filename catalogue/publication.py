@@ -73,7 +73,8 @@ class BuildUnit:
         return self.root / "search"
 
     def info(self) -> dict[str, object]:
-        return json.loads((self.root / INFO_FILE).read_text(encoding="utf-8"))
+        info: dict[str, object] = json.loads((self.root / INFO_FILE).read_text(encoding="utf-8"))
+        return info
 
 
 def new_build_id(nquads: Path) -> str:

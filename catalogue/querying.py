@@ -8,6 +8,7 @@ from typing import IO
 import pyoxigraph
 
 from catalogue.vocab import PREFIXES
+from catalogue.written import written
 
 _FORMATS = {
     "json": pyoxigraph.QueryResultsFormat.JSON,
@@ -17,7 +18,9 @@ _FORMATS = {
 }
 
 
-def run_query(store: pyoxigraph.Store, query: str) -> object:
+def run_query(
+    store: pyoxigraph.Store, query: str
+) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples:
     return store.query(
         query,
         use_default_graph_as_union=True,
@@ -49,12 +52,16 @@ def pad(text: str, columns: int) -> str:
     return text + " " * (columns - width(text))
 
 
-def print_results(results: object, fmt: str, out: IO[str]) -> None:
+def print_results(
+    results: pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples,
+    fmt: str,
+    out: IO[str],
+) -> None:
     if isinstance(results, pyoxigraph.QueryBoolean):
         out.write(("true" if bool(results) else "false") + "\n")
     elif isinstance(results, pyoxigraph.QuerySolutions):
         if fmt in _FORMATS:
-            out.write(results.serialize(format=_FORMATS[fmt]).decode("utf-8"))
+            out.write(written(lambda buffer: results.serialize(buffer, _FORMATS[fmt])).decode())
             return
         names = [v.value for v in results.variables]
         rows = select_rows(results)
@@ -65,5 +72,8 @@ def print_results(results: object, fmt: str, out: IO[str]) -> None:
             out.write(" | ".join(pad(row[n], w) for n, w in zip(names, widths, strict=True)))
             out.write("\n")
     else:  # CONSTRUCT / DESCRIBE
-        data = pyoxigraph.serialize(results, format=pyoxigraph.RdfFormat.TURTLE)
-        out.write(data.decode("utf-8") if isinstance(data, bytes) else str(data))
+        triples = results
+        data = written(
+            lambda buffer: pyoxigraph.serialize(triples, buffer, pyoxigraph.RdfFormat.TURTLE)
+        )
+        out.write(data.decode("utf-8"))

@@ -44,11 +44,10 @@ class _Official:
     def rows(self, pattern: str) -> list[dict[str, str]]:
         query = f"{_PREFIXES} SELECT * WHERE {{ GRAPH <{self.graph}> {{ {pattern} }} }}"
         solutions = self.store.query(query)
+        if not isinstance(solutions, pyoxigraph.QuerySolutions):
+            raise TypeError(f"not a SELECT: {query}")
         names = [v.value for v in solutions.variables]
-        return [
-            {n: s[n].value for n in names if s[n] is not None}  # type: ignore[union-attr]
-            for s in solutions
-        ]
+        return [{n: term.value for n in names if (term := s[n]) is not None} for s in solutions]
 
     def one(self, pattern: str) -> dict[str, str]:
         rows = self.rows(pattern)

@@ -8,8 +8,11 @@ persistent namespace.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from catalogue import environment
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,26 +63,30 @@ class BuildSettings:
         return self.output_dir / "ontology"
 
     @classmethod
-    def from_environment(cls, **overrides: object) -> BuildSettings:
-        env = os.environ
-        values: dict[str, object] = {}
-        if "CATALOGUE_NAMESPACE" in env:
-            values["namespace"] = env["CATALOGUE_NAMESPACE"]
-        if "CATALOGUE_BUILD_DIR" in env:
-            values["output_dir"] = Path(env["CATALOGUE_BUILD_DIR"])
-        if "SOURCE_DATE_EPOCH" in env:
-            values["source_date_epoch"] = int(env["SOURCE_DATE_EPOCH"])
-        if "CATALOGUE_SOURCE" in env:
-            values["source"] = Path(env["CATALOGUE_SOURCE"])
-        if "CATALOGUE_KEEP_BUILDS" in env:
-            values["keep_builds"] = int(env["CATALOGUE_KEEP_BUILDS"])
+    def from_environment(
+        cls, environ: Mapping[str, str] | None = None, **overrides: object
+    ) -> BuildSettings:
+        """Overrides (the command line's options) win over the variables; None is no option."""
+        env = os.environ if environ is None else environ
+        values = environment.read(cls, VARIABLES, env)
         values.update({k: v for k, v in overrides.items() if v is not None})
         if "source" in values:  # another text brings its own recorded hash
-            source = Path(values["source"])  # type: ignore[arg-type]
+            source = Path(values["source"])
             values["source_checksum"] = source.with_name(source.name + ".sha256")
-        settings = cls(**values)  # type: ignore[arg-type]
+        settings = replace(cls(), **values)
         if not settings.namespace.endswith("/"):
             raise ValueError(f"the namespace must end with '/': {settings.namespace!r}")
         if settings.keep_builds < 1:
             raise ValueError(f"at least the current build is kept, not {settings.keep_builds}")
         return settings
+
+
+#: The settings a variable can give (the others follow the checkout), and its name:
+#: SOURCE_DATE_EPOCH is the reproducible-builds convention other tools read too.
+VARIABLES = {
+    "namespace": "CATALOGUE_NAMESPACE",
+    "output_dir": "CATALOGUE_BUILD_DIR",
+    "source": "CATALOGUE_SOURCE",
+    "source_date_epoch": "SOURCE_DATE_EPOCH",
+    "keep_builds": "CATALOGUE_KEEP_BUILDS",
+}

@@ -19,15 +19,18 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from server.response_cache import CACHE_STATUS, QUERY_HASH
+
+if TYPE_CHECKING:  # typeshed's name for WSGI's exc_info; no module at run time
+    from _typeshed import OptExcInfo
 
 #: Set when a streamed body ended before its end: the client got a cut connection.
 ABORTED = "catalogue.aborted"
 #: When the request reached the app (``time.perf_counter``), for the query deadline too.
 START = "catalogue.start"
-
-WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
 
 
 def open_log(destination: str) -> int | None:
@@ -40,17 +43,19 @@ def open_log(destination: str) -> int | None:
 
 
 class AccessLog:
-    def __init__(self, app: WSGIApp, fd: int) -> None:
+    def __init__(self, app: WSGIApplication, fd: int) -> None:
         self.app = app
         self.fd = fd
         self._second = -1
         self._stamp = ""
 
-    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         environ[START] = started = time.perf_counter()
-        seen: list = []
+        seen: list[Any] = []
 
-        def recording(status: str, headers: list, exc_info: object = None) -> Callable:
+        def recording(
+            status: str, headers: list[tuple[str, str]], exc_info: OptExcInfo | None = None
+        ) -> Callable[[bytes], object]:
             seen[:] = [status, headers]
             return start_response(status, headers, exc_info)
 
@@ -61,7 +66,7 @@ class AccessLog:
         return self._counting(body, environ, seen, started)
 
     def _counting(
-        self, body: Iterable[bytes], environ: dict, seen: list, started: float
+        self, body: Iterable[bytes], environ: WSGIEnvironment, seen: list[Any], started: float
     ) -> Iterator[bytes]:
         sent = 0
         try:
@@ -78,7 +83,7 @@ class AccessLog:
                 close()
             self.write(environ, seen, sent, started)
 
-    def write(self, environ: dict, seen: list, sent: int, started: float) -> None:
+    def write(self, environ: WSGIEnvironment, seen: list[Any], sent: int, started: float) -> None:
         now = time.time()
         second = int(now)
         if second != self._second:  # formatting the time is the slow part; once a second

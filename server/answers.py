@@ -1,6 +1,6 @@
 """Turning the store's answers and refusals into HTTP responses.
 
-Shared by the SPARQL endpoint and the Graph Store: the caching headers, the
+Shared by the SPARQL endpoint and the Graph Store: the
 choice between a whole body (cacheable) and a stream, and which status each
 kind of store failure gets.
 """
@@ -10,11 +10,11 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterator
+from wsgiref.types import WSGIEnvironment
 
 from flask import Response
 
 from server.accesslog import START
-from server.conditional import cache_headers
 from server.errors import HttpError, shorten
 from server.formats import BY_NAME, Kind
 from server.response_cache import CACHEABLE
@@ -34,29 +34,19 @@ from server.store.interface import (
 log = logging.getLogger(__name__)
 
 
-def deadline(environ: dict, service: Service) -> float:
+def deadline(environ: WSGIEnvironment, service: Service) -> float:
     """The query's time runs from when the request arrived, not from when it got an engine."""
-    return environ.get(START, time.monotonic()) + service.config.query_timeout
+    started: float = environ.get(START, time.monotonic())
+    return started + service.config.query_timeout
 
 
-def answer_response(environ: dict, service: Service, answer: Answer, etag: str) -> Response:
+def answer_response(environ: WSGIEnvironment, service: Service, answer: Answer) -> Response:
     fmt = BY_NAME[answer.format]
-    headers = cache_headers(etag, service.last_modified_http, service.config.max_age)
     if answer.complete:
         environ[CACHEABLE] = True
-        return Response(answer.body(), 200, headers, content_type=fmt.content_type)
+        return Response(answer.body(), 200, content_type=fmt.content_type)
     return Response(
-        _streamed(answer, service),
-        200,
-        headers,
-        content_type=fmt.content_type,
-        direct_passthrough=True,
-    )
-
-
-def not_modified_response(service: Service, etag: str) -> Response:
-    return Response(
-        status=304, headers=cache_headers(etag, service.last_modified_http, service.config.max_age)
+        _streamed(answer, service), 200, content_type=fmt.content_type, direct_passthrough=True
     )
 
 

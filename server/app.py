@@ -23,6 +23,7 @@ import hashlib
 import logging
 import os
 from collections.abc import Callable
+from wsgiref.types import WSGIApplication, WSGIEnvironment
 
 import pyoxigraph
 from flask import Flask, Response, has_request_context, request
@@ -30,6 +31,7 @@ from werkzeug.exceptions import HTTPException
 
 import server
 from catalogue.publication import BuildUnit, unit_of
+from server import conneg
 from server.accesslog import AccessLog, open_log
 from server.api import routes as api
 from server.blueprints import graph_store, health, sparql
@@ -37,7 +39,7 @@ from server.compression import Compression
 from server.config import ServerConfig
 from server.cors import Cors
 from server.errors import HttpError
-from server.examples import load_examples
+from server.examples import Example, load_examples
 from server.http_front.request_checks import RequestChecks
 from server.http_front.timeouts import BodyTimeout
 from server.linked_data import routes as linked_data
@@ -106,7 +108,8 @@ def create_app(config: ServerConfig | None = None, store: Store | None = None) -
         response.headers[BUILD_HEADER] = store.info.build_id
         return response
 
-    app.wsgi_app = _layers(app, config, store)  # type: ignore[method-assign]
+    # Flask's documented way to add WSGI middleware; its stubs type wsgi_app as the method.
+    app.wsgi_app = _layers(app, config, store)  # type: ignore[method-assign, assignment]
     return app
 
 
@@ -128,7 +131,7 @@ def project_prefixes() -> dict[str, str]:
     return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
-def _salt(store: Store, examples: list, prefixes: dict[str, str]) -> str:
+def _salt(store: Store, examples: list[Example], prefixes: dict[str, str]) -> str:
     """What besides the request decides the bytes of an answer."""
     digest = hashlib.sha256()
     for part in (store.info.build_id, server.__version__, pyoxigraph.__version__):
@@ -147,11 +150,11 @@ def _request_variant() -> tuple[str, ...]:
     return request.url_root, language_variant(request.environ, request.args.get("lang"))
 
 
-def _metered(app: Flask) -> Callable[[dict], bool]:
+def _metered(app: Flask) -> Callable[[WSGIEnvironment], bool]:
     """Whether a request is counted by the rate limit: asked of Flask's own router, so
     whatever spelling of a path reaches a route is counted as that route."""
 
-    def metered(environ: dict) -> bool:
+    def metered(environ: WSGIEnvironment) -> bool:
         try:
             endpoint, _ = app.url_map.bind_to_environ(environ).match()
         except Exception:  # no route, or a redirect to one: counted all the same
@@ -169,17 +172,16 @@ def _allowed_methods(app: Flask, path: str) -> str:
     return ", ".join(sorted(methods))
 
 
-def _layers(app: Flask, config: ServerConfig, store: Store):
-    wsgi = Compression(app.wsgi_app)
+def _layers(app: Flask, config: ServerConfig, store: Store) -> WSGIApplication:
+    wsgi: WSGIApplication = Compression(app.wsgi_app)
     if config.response_cache_bytes:
         wsgi = ResponseCache(
             wsgi, config.response_cache_bytes, store.info.last_modified, cache_variant
         )
     if config.rate_limit:
-        table = config.rate_limit_file
-        private = table is None
-        if private:  # not under `serve`: this process is the only one counting
-            table = create_table()
+        # Not under `serve` (no shared table): this process is the only one counting.
+        private = config.rate_limit_file is None
+        table = create_table() if config.rate_limit_file is None else config.rate_limit_file
         wsgi = RateLimiting(wsgi, SharedRateLimiter(config.rate_limit, table), _metered(app))
         if private:
             os.unlink(table)  # the mapping stays; nothing is left behind in /dev/shm
@@ -202,6 +204,17 @@ def _error_handlers(app: Flask) -> None:
     def refused(error: HttpError) -> Response:
         return sparql.plain_error(error)
 
+    # Every route negotiates through conneg; its refusals become HttpErrors here, once, and
+    # are answered as those are (by the blueprint's handler where it has one: the query
+    # page shows them to a browser). A route may add a note: what it serves, a likely mistake.
+    @app.errorhandler(conneg.UnknownFormat)
+    def unknown_format(error: conneg.UnknownFormat) -> Response:
+        return app.make_response(app.handle_user_exception(HttpError(400, _with_notes(error))))
+
+    @app.errorhandler(conneg.NotAcceptable)
+    def not_acceptable(error: conneg.NotAcceptable) -> Response:
+        return app.make_response(app.handle_user_exception(HttpError(406, _with_notes(error))))
+
     @app.errorhandler(HTTPException)
     def http_exception(error: HTTPException) -> Response:
         status = error.code or 500
@@ -222,3 +235,7 @@ def _error_handlers(app: Flask) -> None:
         return sparql.plain_error(
             HttpError(500, "an unexpected error; it has been logged. Please report it.")
         )
+
+
+def _with_notes(error: Exception) -> str:
+    return str(error) + "".join(f" ({note})" for note in getattr(error, "__notes__", ()))

@@ -10,8 +10,13 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from server.qvalues import weighted
+
+if TYPE_CHECKING:  # typeshed's name for WSGI's exc_info; no module at run time
+    from _typeshed import OptExcInfo
 
 try:
     import brotli
@@ -25,8 +30,6 @@ BROTLI_QUALITY = 5
 
 _COMPRESSIBLE = ("text/", "application/")
 _NOT_COMPRESSIBLE = ("application/octet-stream", "application/zip", "application/gzip")
-
-WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
 
 
 @lru_cache(maxsize=128)
@@ -47,7 +50,8 @@ def choose_encoding(accept_encoding: str | None) -> str:
 
 def compress(data: bytes, encoding: str) -> bytes:
     if encoding == "br":
-        return brotli.compress(data, quality=BROTLI_QUALITY)
+        compressed: bytes = brotli.compress(data, quality=BROTLI_QUALITY)  # untyped library
+        return compressed
     compressor = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, 31)  # 31: gzip framing
     return compressor.compress(data) + compressor.flush()
 
@@ -73,16 +77,18 @@ def _stream(chunks: Iterable[bytes], encoding: str) -> Iterator[bytes]:
 
 
 class Compression:
-    def __init__(self, app: WSGIApp) -> None:
+    def __init__(self, app: WSGIApplication) -> None:
         self.app = app
 
-    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         encoding = choose_encoding(environ.get("HTTP_ACCEPT_ENCODING"))
         if not encoding or environ["REQUEST_METHOD"] == "HEAD":
             return self.app(environ, start_response)
-        captured: list = []
+        captured: list[Any] = []
 
-        def capture(status: str, headers: list, exc_info: object = None) -> Callable:
+        def capture(
+            status: str, headers: list[tuple[str, str]], exc_info: OptExcInfo | None = None
+        ) -> Callable[[bytes], object]:
             captured[:] = [status, headers, exc_info]
             return _no_write
 

@@ -8,7 +8,13 @@ If-None-Match gets 304 without the engine being asked at all.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from email.utils import parsedate_to_datetime
+from wsgiref.types import WSGIEnvironment
+
+from flask import Response, request
+
+from server.service import current_service
 
 VARY = "Accept, Accept-Encoding"
 
@@ -24,7 +30,20 @@ def cache_headers(
     ]
 
 
-def not_modified(environ: dict, etag: str, last_modified: float) -> bool:
+def conditional_response(etag: str, respond: Callable[[], Response], vary: str = VARY) -> Response:
+    """304 when the client's copy is current, without calling ``respond`` (so nothing is
+    queried or rendered); else ``respond()``'s answer. Both carry the caching headers:
+    a 304 must carry the Vary its 200 would have (RFC 9110 §15.4.5)."""
+    service = current_service()
+    headers = cache_headers(etag, service.last_modified_http, service.config.max_age, vary)
+    if not_modified(request.environ, etag, service.info.last_modified):
+        return Response(status=304, headers=headers)
+    response = respond()
+    response.headers.extend(headers)
+    return response
+
+
+def not_modified(environ: WSGIEnvironment, etag: str, last_modified: float) -> bool:
     """RFC 9110 §13.1: If-None-Match decides when present; else If-Modified-Since."""
     if_none_match = environ.get("HTTP_IF_NONE_MATCH")
     if if_none_match is not None:

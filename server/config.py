@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+from catalogue import environment
+from catalogue.environment import SettingError
 from catalogue.settings import PROJECT_ROOT, BuildSettings
 
 _UNITS = {"s": 1.0, "second": 1.0, "m": 60.0, "minute": 60.0, "h": 3600.0, "hour": 3600.0}
@@ -108,23 +111,15 @@ class ServerConfig:
     rate_limit_file: Path | None = None
 
     @classmethod
-    def from_environment(cls, environ: dict[str, str] | None = None, **overrides: object):
+    def from_environment(
+        cls, environ: Mapping[str, str] | None = None, **overrides: object
+    ) -> ServerConfig:
         env = os.environ if environ is None else environ
-        values: dict[str, object] = {}
-        for f in fields(cls):
-            name = _ENV_PREFIX + f.name.upper()
-            if name in env and f.name != "rate_limit":
-                parse = _PARSERS[f.name] if f.name in _PARSERS else _TYPES[f.type]
-                try:
-                    values[f.name] = parse(env[name])
-                except ValueError as error:
-                    raise ValueError(f"{name}={env[name]!r}: {error}") from None
+        variables = {f.name: _ENV_PREFIX + f.name.upper() for f in fields(cls)}
+        del variables["rate_limit"]  # two variables, read below
+        values = environment.read(cls, variables, env, {"cors_origins": _origins})
         if _ENV_PREFIX + "RATE_LIMIT" in env or _ENV_PREFIX + "RATE_BURST" in env:
-            burst = env.get(_ENV_PREFIX + "RATE_BURST")
-            text = env.get(_ENV_PREFIX + "RATE_LIMIT", _format_rate(cls.rate_limit))
-            if burst and not burst.isdigit():
-                raise ValueError(f"{_ENV_PREFIX}RATE_BURST={burst!r}: expected a whole number")
-            values["rate_limit"] = RateLimit.parse(text, int(burst) if burst else None)
+            values["rate_limit"] = _rate_limit(env, cls.rate_limit)
         if "store" not in values and "CATALOGUE_BUILD_DIR" in env:
             values["store"] = Path(env["CATALOGUE_BUILD_DIR"]) / "store"
         # An override is meant as given, None included (``--rate-limit off``).
@@ -170,38 +165,20 @@ def _format_rate(limit: RateLimit | None) -> str:
     return f"{limit.requests}/{limit.period:g}s" if limit else "off"
 
 
+def _rate_limit(env: Mapping[str, str], default: RateLimit | None) -> RateLimit | None:
+    text = env.get(_ENV_PREFIX + "RATE_LIMIT", _format_rate(default))
+    burst_text = env.get(_ENV_PREFIX + "RATE_BURST")
+    burst = None
+    if burst_text:
+        try:
+            burst = environment.whole_number(burst_text)
+        except ValueError as error:
+            raise SettingError(_ENV_PREFIX + "RATE_BURST", burst_text, str(error)) from None
+    try:
+        return RateLimit.parse(text, burst)
+    except ValueError as error:
+        raise SettingError(_ENV_PREFIX + "RATE_LIMIT", text, str(error)) from None
+
+
 def _origins(text: str) -> tuple[str, ...]:
     return tuple(o.strip().rstrip("/") for o in text.split(",") if o.strip()) or ("*",)
-
-
-def _switch(text: str) -> bool:
-    value = text.strip().lower()
-    if value in {"on", "yes", "true", "1"}:
-        return True
-    if value in {"off", "no", "false", "0"}:
-        return False
-    raise ValueError(f"expected on or off, not {text!r}")
-
-
-def _optional(text: str) -> str | None:
-    return text or None
-
-
-def _optional_path(text: str) -> Path | None:
-    return Path(text) if text else None
-
-
-_TYPES = {
-    "str": str,
-    "int": int,
-    "float": float,
-    "bool": _switch,
-    "Path": Path,
-    "str | None": _optional,
-}
-_PARSERS = {
-    "cors_origins": _origins,
-    "rate_limit_file": _optional_path,
-    "public_url": _optional,
-    "store_url": _optional,
-}

@@ -10,16 +10,21 @@ limiter: a browser sends them on its own, not the page's author.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
+
+if TYPE_CHECKING:  # typeshed's name for WSGI's exc_info; no module at run time
+    from _typeshed import OptExcInfo
 
 #: Headers a page may read besides the basic ones: what caching and backing off need.
 EXPOSED = "ETag, Last-Modified, Retry-After, Content-Length, X-Cache"
 MAX_AGE = "86400"
 
-WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
-
 
 class Cors:
-    def __init__(self, app: WSGIApp, origins: tuple[str, ...], paths: Mapping[str, str]) -> None:
+    def __init__(
+        self, app: WSGIApplication, origins: tuple[str, ...], paths: Mapping[str, str]
+    ) -> None:
         self.app = app
         self.any_origin = "*" in origins
         self.origins = frozenset(origins)
@@ -27,7 +32,7 @@ class Cors:
         #: route supports (others reach the app).
         self.paths = paths
 
-    def _allowed(self, environ: dict) -> list[tuple[str, str]]:
+    def _allowed(self, environ: WSGIEnvironment) -> list[tuple[str, str]]:
         if self.any_origin:
             return [
                 ("Access-Control-Allow-Origin", "*"),
@@ -42,7 +47,7 @@ class Cors:
             ]
         return [("Vary", "Origin")]
 
-    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         extra = self._allowed(environ)
         allow = self.paths.get(environ.get("PATH_INFO", ""))
         if environ["REQUEST_METHOD"] == "OPTIONS" and allow:
@@ -56,7 +61,9 @@ class Cors:
             start_response("204 No Content", headers)
             return []
 
-        def with_cors(status: str, headers: list, exc_info: object = None) -> Callable:
+        def with_cors(
+            status: str, headers: list[tuple[str, str]], exc_info: OptExcInfo | None = None
+        ) -> Callable[[bytes], object]:
             return start_response(status, headers + extra, exc_info)
 
         return self.app(environ, with_cors)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+import pyoxigraph as ox
+
 
 class Kind(Enum):
     """What a response holds, which decides the formats it can take."""
@@ -126,3 +128,11 @@ BY_NAME: dict[str, Format] = {f.name: f for f in (*FORMATS, HTML)}
 
 def formats_of(kind: Kind) -> tuple[Format, ...]:
     return tuple(f for f in FORMATS if kind in f.kinds)
+
+
+def oxigraph_format(fmt: Format) -> ox.RdfFormat:
+    """The format Oxigraph writes ``fmt`` in: every RDF format offered here has one."""
+    rdf_format = ox.RdfFormat.from_media_type(fmt.media_type)
+    if rdf_format is None:
+        raise ValueError(f"Oxigraph writes no {fmt.media_type}")
+    return rdf_format

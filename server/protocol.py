@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import IO
 from urllib.parse import unquote_to_bytes
+from wsgiref.types import WSGIEnvironment
 
 from server.config import ServerConfig
 from server.errors import HttpError
@@ -49,7 +51,7 @@ class QueryParams:
         return values[0] if values else None
 
 
-def read_query_params(environ: dict, config: ServerConfig) -> QueryParams:
+def read_query_params(environ: WSGIEnvironment, config: ServerConfig) -> QueryParams:
     params = url_params(environ, config)
     method = environ["REQUEST_METHOD"]
     if method == "POST":
@@ -101,7 +103,7 @@ _POST_TYPES = (
 )
 
 
-def url_params(environ: dict, config: ServerConfig) -> Params:
+def url_params(environ: WSGIEnvironment, config: ServerConfig) -> Params:
     raw = environ.get("QUERY_STRING", "")
     if len(raw) + len(environ.get("PATH_INFO", "")) > config.max_url_bytes:
         raise HttpError(
@@ -126,10 +128,10 @@ def parse_params(data: bytes, where: str) -> Params:
     return params
 
 
-def read_body(environ: dict, config: ServerConfig) -> bytes:
+def read_body(environ: WSGIEnvironment, config: ServerConfig) -> bytes:
     limit = config.max_body_bytes
     length_header = environ.get("CONTENT_LENGTH") or ""
-    stream = environ["wsgi.input"]
+    stream: IO[bytes] = environ["wsgi.input"]
     if length_header:
         try:
             length = int(length_header)
@@ -148,7 +150,7 @@ def _too_large(limit: int) -> str:
     return f"the request body is larger than {limit} bytes"
 
 
-def _content_type(environ: dict) -> tuple[str, str | None]:
+def _content_type(environ: WSGIEnvironment) -> tuple[str, str | None]:
     header = environ.get("CONTENT_TYPE") or ""
     media, *params = header.split(";")
     charset = None

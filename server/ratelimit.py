@@ -31,6 +31,8 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from server.config import RateLimit
 
@@ -104,13 +106,12 @@ class SharedRateLimiter:
         os.close(self._fd)
 
 
-WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
-
-
 UNMETERED = "unmetered"
 
+F = TypeVar("F", bound=Callable[..., object])
 
-def unmetered(view: Callable) -> Callable:
+
+def unmetered(view: F) -> F:
     """Marks a route that runs no store query (a file, the health probe): not counted.
     Every other route is, including any added later."""
     setattr(view, UNMETERED, True)
@@ -123,13 +124,16 @@ class RateLimiting:
     ``/sparql/`` and ``/%73parql`` are whatever the router makes of them."""
 
     def __init__(
-        self, app: WSGIApp, limiter: SharedRateLimiter, metered: Callable[[dict], bool]
+        self,
+        app: WSGIApplication,
+        limiter: SharedRateLimiter,
+        metered: Callable[[WSGIEnvironment], bool],
     ) -> None:
         self.app = app
         self.limiter = limiter
         self.metered = metered
 
-    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         if self.metered(environ):
             wait = self.limiter.check(environ.get("REMOTE_ADDR") or "unknown")
             if wait:

@@ -19,9 +19,14 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from server.compression import choose_encoding
 from server.conditional import not_modified
+
+if TYPE_CHECKING:  # typeshed's name for WSGI's exc_info; no module at run time
+    from _typeshed import OptExcInfo
 
 CACHEABLE = "catalogue.cacheable"
 QUERY_HASH = "catalogue.query_hash"
@@ -29,8 +34,6 @@ CACHE_STATUS = "catalogue.cache"
 
 #: Headers a 304 repeats (RFC 9110 §15.4.5).
 _KEPT_BY_304 = {"etag", "last-modified", "cache-control", "vary", "expires", "content-location"}
-
-WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
 
 
 @dataclass(frozen=True)
@@ -44,13 +47,17 @@ class Entry:
     query_hash: str | None
 
 
+#: What selects an answer: path, query, Accept, encoding, host, scheme, prefix, variant.
+CacheKey = tuple[str | None, ...]
+
+
 class ResponseCache:
     def __init__(
         self,
-        app: WSGIApp,
+        app: WSGIApplication,
         max_bytes: int,
         last_modified: float,
-        variant: Callable[[dict], str] | None = None,
+        variant: Callable[[WSGIEnvironment], str] | None = None,
     ) -> None:
         self.app = app
         #: What else selects the bytes (the pages' language, from Cookie and Accept-Language).
@@ -59,11 +66,11 @@ class ResponseCache:
         #: One answer may take at most a quarter of the cache.
         self.max_entry = max_bytes // 4
         self.last_modified = last_modified
-        self._entries: OrderedDict[tuple, Entry] = OrderedDict()
+        self._entries: OrderedDict[CacheKey, Entry] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
 
-    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         method = environ["REQUEST_METHOD"]
         if (method != "GET" and method != "HEAD") or not self.max_bytes:
             return self.app(environ, start_response)
@@ -91,9 +98,11 @@ class ResponseCache:
         environ[CACHE_STATUS] = "miss"
         if method == "HEAD":
             return self.app(environ, start_response)
-        captured: list = []
+        captured: list[Any] = []
 
-        def capture(status: str, headers: list, exc_info: object = None) -> Callable:
+        def capture(
+            status: str, headers: list[tuple[str, str]], exc_info: OptExcInfo | None = None
+        ) -> Callable[[bytes], object]:
             captured[:] = [status, headers]
             return start_response(status, headers, exc_info)
 
@@ -109,7 +118,12 @@ class ResponseCache:
         return [data]
 
     def _store(
-        self, key: tuple, status: str, headers: list, body: bytes, query_hash: str | None
+        self,
+        key: CacheKey,
+        status: str,
+        headers: list[tuple[str, str]],
+        body: bytes,
+        query_hash: str | None,
     ) -> None:
         size = len(body) + 512  # the key and headers count too
         if size > self.max_entry:

@@ -97,7 +97,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def command(
-    commands: argparse._SubParsersAction, build_options: Callable[[argparse.ArgumentParser], None]
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    build_options: Callable[[argparse.ArgumentParser], None],
 ) -> Callable[[argparse.Namespace, BuildSettings], int]:
     """``outsourcing-catalogue serve``, plugged into the console command from here (the
     entry point in pyproject.toml), so the build package does not import the server."""
@@ -162,6 +163,7 @@ def serve(config: ServerConfig) -> int:
             factory=True,
             address=config.host,
             port=config.port,
+            # The options are typed per key by granian; a dict of them is typed as one.
             **granian_options(config, connections),  # type: ignore[arg-type]
         ).serve()
     finally:

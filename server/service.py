@@ -52,4 +52,5 @@ class Service:
 
 
 def current_service() -> Service:
-    return current_app.extensions[EXTENSION]
+    service: Service = current_app.extensions[EXTENSION]  # Flask types its registry Any
+    return service

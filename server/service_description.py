@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from catalogue.written import written
 from server.formats import FORMATS
 from server.store.interface import BuildInfo
 
@@ -66,4 +67,4 @@ _SIMPLE = "http://www.w3.org/ns/entailment/Simple"
 
 
 def serialize(triples: list[ox.Triple], rdf_format: ox.RdfFormat) -> bytes:
-    return ox.serialize(triples, format=rdf_format, prefixes=PREFIXES)
+    return written(lambda out: ox.serialize(triples, out, rdf_format, prefixes=PREFIXES))

@@ -11,10 +11,12 @@ import logging
 import os
 import sys
 
+from flask import Flask
+
 from server.app import create_app
 
 
-def create_wsgi_app():
+def create_wsgi_app() -> Flask:
     logging.basicConfig(
         stream=sys.stderr, level=logging.INFO, format="[%(levelname)s] %(name)s: %(message)s"
     )

@@ -13,6 +13,10 @@ from catalogue.settings import PROJECT_ROOT, BuildSettings
 from catalogue.source.parser import parse_file
 from catalogue.source.structure import Catalogue
 
+#: The site's fixtures (the real build served), for tests/linked_data, tests/pages and
+#: tests/consumers: a plugin, so no folder imports another's conftest.
+pytest_plugins = ["tests.site_fixtures"]
+
 SOURCE = PROJECT_ROOT / "data" / "source" / "catalogue-2022.zh.txt"
 
 

@@ -16,6 +16,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 from rdflib.term import Node
 
+from catalogue.nodes import iris
 from catalogue.vocab import RDF, SKOS, SOC, XKOS
 
 #: Note properties, named as the report names them. A note is read from its XKOS note
@@ -74,9 +75,7 @@ class Diff:
 
 def concept_states(graph: Graph) -> dict[URIRef, ConceptState]:
     states = {}
-    for concept in sorted(set(graph.subjects(RDF.type, SKOS.Concept))):
-        if not isinstance(concept, URIRef):
-            continue
+    for concept in iris(set(graph.subjects(RDF.type, SKOS.Concept))):
         levels = [c.rsplit("/", 1)[-1] for c in LEVEL_CLASSES if (concept, RDF.type, c) in graph]
         labels: dict[str, list[str]] = {}
         for label in graph.objects(concept, SKOS.prefLabel):
@@ -91,8 +90,8 @@ def concept_states(graph: Graph) -> dict[URIRef, ConceptState]:
                     key = (str(note), str(text))
                     by_language.setdefault((text.language or "").lower(), []).append(key)
             for language, texts in by_language.items():
-                for n, (_, text) in enumerate(sorted(texts), start=1):
-                    notes[(kind, language, n)] = text
+                for n, (_, wording) in enumerate(sorted(texts), start=1):
+                    notes[(kind, language, n)] = wording
         states[concept] = ConceptState(
             concept,
             "/".join(levels),
@@ -188,11 +187,14 @@ def _compare_states(old: ConceptState, new: ConceptState) -> list[Change]:
             Change(concept, "notation", f"{_words(old.notation)} → {_words(new.notation)}")
         )
     for kind, language, n in sorted(set(old.notes) | set(new.notes)):
-        was, now = old.notes.get((kind, language, n)), new.notes.get((kind, language, n))
-        if was != now:
-            what = "added" if was is None else "removed" if now is None else "changed"
+        note_was, note_now = old.notes.get((kind, language, n)), new.notes.get((kind, language, n))
+        if note_was != note_now:
+            what = "added" if note_was is None else "removed" if note_now is None else "changed"
             number = f" {n}" if n > 1 or kind != "definition" else ""
-            texts = f"{_words((was,) if was else ())} → {_words((now,) if now else ())}"
+            texts = (
+                f"{_words((note_was,) if note_was else ())} → "
+                f"{_words((note_now,) if note_now else ())}"
+            )
             changes.append(Change(concept, "note", f"{kind}{number} {what}: {texts}", language))
     return changes
 

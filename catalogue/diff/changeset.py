@@ -62,16 +62,18 @@ def _label(kind: str, *terms: Node) -> str:
     return f"{kind}{digest[:16]}"
 
 
+_PARTS = (RDF.subject, RDF.predicate, RDF.object)
+
+
 def apply(graph: Graph, changes: Graph) -> Graph:
     """``graph`` with the change sets applied: the inverse check of ``change_set``."""
     result = Graph()
     result += graph
     for prop, add in ((CS.removal, False), (CS.addition, True)):
         for statement in changes.objects(None, prop):
-            triple = (
-                changes.value(statement, RDF.subject),
-                changes.value(statement, RDF.predicate),
-                changes.value(statement, RDF.object),
-            )
-            (result.add if add else result.remove)(triple)  # type: ignore[arg-type]
+            s, p, o = (changes.value(statement, part) for part in _PARTS)
+            # A part missing would be a wildcard to remove(): every matching triple would go.
+            if s is None or p is None or o is None:
+                raise ValueError(f"a change set statement without all its parts: {statement}")
+            (result.add if add else result.remove)((s, p, o))
     return result

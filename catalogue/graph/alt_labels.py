@@ -18,6 +18,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 
 from catalogue.graph.curation import CuratedFiles, CurationError
+from catalogue.nodes import ordered
 from catalogue.vocab import RDF, SKOS
 
 CURATED_LABELS = (SKOS.altLabel, SKOS.hiddenLabel)
@@ -37,7 +38,7 @@ def check_alternative_labels(curated: CuratedFiles, union: Graph) -> None:
     for path, graph in curated.graphs.items():
         if path.name != ALT_LABELS_FILE:
             continue
-        for concept in sorted({s for p in CURATED_LABELS for s in graph.subjects(p, None)}):
+        for concept in ordered({s for p in CURATED_LABELS for s in graph.subjects(p, None)}):
             _check_concept(path, graph, URIRef(str(concept)), union)
 
 
@@ -46,10 +47,14 @@ def _check_concept(path: Path, graph: Graph, concept: URIRef, union: Graph) -> N
         raise CurationError(
             path, concept, "not a concept of the catalogue; rule: labels name concepts"
         )
-    preferred = {label_key(label): label for label in union.objects(concept, SKOS.prefLabel)}
+    preferred = {
+        label_key(label): label
+        for label in union.objects(concept, SKOS.prefLabel)
+        if isinstance(label, Literal)
+    }
     seen: dict[tuple[str, str], URIRef] = {}
     for prop in CURATED_LABELS:
-        for label in sorted(graph.objects(concept, prop)):
+        for label in ordered(graph.objects(concept, prop)):
             if not isinstance(label, Literal) or label_key(label)[0] not in LANGUAGES:
                 raise CurationError(
                     path,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeGuard
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -71,7 +72,7 @@ class CuratedFiles:
                 position = graph.value(subject, SOC.position)
                 if position is None:
                     continue
-                index = int(position)
+                index = int(str(position))  # an xsd:integer's lexical form
                 if index in found and found[index] != subject:
                     raise CurationError(
                         path, subject, f"soc:position {index} is already taken by <{found[index]}>"
@@ -103,8 +104,8 @@ def relocate(graph: Graph, namespace: str) -> Graph:
     if namespace == DEFAULT_NAMESPACE:
         return graph
     moved = Graph()
-    for triple in graph:
-        moved.add(tuple(_relocate(term, namespace) for term in triple))  # type: ignore[arg-type]
+    for s, p, o in graph:
+        moved.add((_relocate(s, namespace), _relocate(p, namespace), _relocate(o, namespace)))
     return moved
 
 
@@ -118,5 +119,5 @@ def _relocate(term: Node, namespace: str) -> Node:
     return term
 
 
-def is_english(term: Node) -> bool:
+def is_english(term: Node) -> TypeGuard[Literal]:
     return isinstance(term, Literal) and (term.language or "").lower().startswith("en")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 
+from catalogue.nodes import iris
 from catalogue.vocab import RDF, SKOS, SOC
 
 ENGLISH = "en"
@@ -31,12 +32,12 @@ def add_generated_definitions(union: Graph, translation: Graph) -> int:
         return str(next(iter(union.objects(concept, SKOS.notation))))
 
     added = 0
-    for concept in sorted(union.subjects(RDF.type, SKOS.Concept)):
+    for concept in iris(union.subjects(RDF.type, SKOS.Concept)):
         if any(True for _ in union.objects(concept, SKOS.definition)):
             continue
-        parent = next(iter(union.objects(concept, SKOS.broader)), None)
+        parent = next(iter(iris(union.objects(concept, SKOS.broader))), None)
         if (concept, RDF.type, SOC.Category) in union:
-            domains = sorted(code(d) for d in union.objects(concept, SKOS.narrower))
+            domains = sorted(code(d) for d in iris(union.objects(concept, SKOS.narrower)))
             text = (
                 f"{label(concept)} ({code(concept)}): one of the three categories of service "
                 f"outsourcing in the catalogue, comprising key domains {', '.join(domains)}."

@@ -15,7 +15,8 @@ text it was read from (VocPub 2.3.4).
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
+from rdflib.term import Node
 
 from catalogue.graph.dataset import BuiltDataset, bind_prefixes
 from catalogue.graph.notes import OFFICIAL_LANGUAGE
@@ -74,11 +75,13 @@ def skos_only(built: BuiltDataset) -> Graph:
         # Only here: in the full graph an untagged Chinese string would be a name in no
         # language beside the tagged labels.
         official = [
-            n for n in data.objects(issuer, SKOS.prefLabel) if n.language == OFFICIAL_LANGUAGE
+            n
+            for n in data.objects(issuer, SKOS.prefLabel)
+            if isinstance(n, Literal) and n.language == OFFICIAL_LANGUAGE
         ]
         view.add((issuer, SDO.name, Literal(str(official[0]))))
     return view
 
 
-def _skos(predicate: URIRef) -> bool:
+def _skos(predicate: Node) -> bool:
     return predicate == RDF.type or str(predicate).startswith(str(SKOS))

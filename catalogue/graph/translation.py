@@ -12,12 +12,16 @@ linked to that Chinese note.
 
 from __future__ import annotations
 
+import datetime
+
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Identifier
 
 from catalogue.graph.alt_labels import CURATED_LABELS
 from catalogue.graph.curation import CuratedFiles, CurationError, is_english
 from catalogue.graph.notes import OFFICIAL_LANGUAGE, add_note
 from catalogue.iris import IriScheme
+from catalogue.nodes import ordered
 from catalogue.vocab import FOAF, ORG, RDF, SKOS, SOC, XKOS
 
 ENGLISH = "en"
@@ -29,7 +33,7 @@ def merge_curation(
     translation: Graph,
     curation: Graph,
     iris: IriScheme,
-    valid_from: object,
+    valid_from: datetime.date,
 ) -> None:
     known = set(official.subjects()) | set(curation.subjects())
     curated_only = {
@@ -54,20 +58,20 @@ def merge_curation(
                 "rule: a cross-link points at an existing concept",
             )
         if predicate == SKOS.definition and is_english(obj):
-            zh_note = iris.note(URIRef(subject), "definition", OFFICIAL_LANGUAGE)
+            zh_note = iris.note(URIRef(str(subject)), "definition", OFFICIAL_LANGUAGE)
             if (zh_note, RDF.type, None) in official:
                 _add_translated_note(official, translation, zh_note, obj, valid_from, curated)
             elif (subject, RDF.type, XKOS.ClassificationLevel) in curation:
                 # our own definition of our own level: nothing to translate
-                en_note = iris.note(URIRef(subject), "definition", ENGLISH)
+                en_note = iris.note(URIRef(str(subject)), "definition", ENGLISH)
                 add_note(
                     translation,
-                    URIRef(subject),
+                    URIRef(str(subject)),
                     XKOS.coreContentNote,
                     en_note,
                     str(obj),
                     ENGLISH,
-                    valid_from,  # type: ignore[arg-type]
+                    valid_from,
                     None,
                     official=False,
                 )
@@ -99,7 +103,7 @@ def _add_translated_note(
     translation: Graph,
     zh_note: URIRef,
     text: Literal,
-    valid_from: object,
+    valid_from: datetime.date,
     curated: CuratedFiles,
 ) -> None:
     owners = list(official.subject_predicates(zh_note))
@@ -111,12 +115,12 @@ def _add_translated_note(
     for concept, prop in owners:
         add_note(
             translation,
-            URIRef(concept),
-            URIRef(prop),
+            URIRef(str(concept)),
+            URIRef(str(prop)),
             en_note,
             str(text),
             ENGLISH,
-            valid_from,  # type: ignore[arg-type]
+            valid_from,
             zh_note,
             official=False,
         )
@@ -127,7 +131,7 @@ def check_translations(
 ) -> None:
     """Every label, definition and note of the official text has exactly one English twin."""
     union = official + translation + curation
-    needs_label = sorted(
+    needs_label = ordered(
         {
             s
             for kind in (
@@ -156,8 +160,8 @@ def check_translations(
                 resource,
                 f'{problem}; rule: exactly one skos:prefLabel "…"@en per resource',
             )
-    for zh_note in sorted(official.subjects(RDF.type, XKOS.ExplanatoryNote)):
-        en_note = URIRef(zh_note.removesuffix(f"/{OFFICIAL_LANGUAGE}") + f"/{ENGLISH}")
+    for zh_note in ordered(official.subjects(RDF.type, XKOS.ExplanatoryNote)):
+        en_note = URIRef(str(zh_note).removesuffix(f"/{OFFICIAL_LANGUAGE}") + f"/{ENGLISH}")
         if (en_note, XKOS.plainText, None) not in translation:
             raise CurationError(
                 curated.translations_file,
@@ -165,10 +169,11 @@ def check_translations(
                 "has no English translation; rule: every note of the official text is translated "
                 f'(skos:definition "…"@en on the concept, or <{en_note}> xkos:plainText "…"@en)',
             )
-    seen: dict[str, URIRef] = {}
-    for concept in sorted(union.subjects(RDF.type, SKOS.Concept)):
+    seen: dict[str, Identifier] = {}
+    for concept in ordered(union.subjects(RDF.type, SKOS.Concept)):
         for label in union.objects(concept, SKOS.prefLabel):
-            key = f"{label.language}:{str(label).casefold()}"  # type: ignore[union-attr]
+            language = label.language if isinstance(label, Literal) else None
+            key = f"{language}:{str(label).casefold()}"
             if key in seen and seen[key] != concept:
                 raise CurationError(
                     curated.where(concept, SKOS.prefLabel) or curated.translations_file,

@@ -30,6 +30,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from catalogue.graph.dataset import bind_prefixes
+from catalogue.nodes import iris, ordered
 from catalogue.vocab import DCTERMS, ONTOLOGY_IRI, OWL, RDF, RDFS, SKOS, SOC, XKOS, XSD
 
 #: The view's file name in build/ontology/ (and its ontology IRI under {ns}dumps/).
@@ -148,16 +149,16 @@ def _list_nodes(data: Graph) -> set[Node]:
 
 def _declare(view: Graph, ontology: Graph) -> None:
     declared = {s for kind in (*KINDS, RDFS.Datatype) for s in ontology.subjects(RDF.type, kind)}
-    for cls in sorted(set(view.objects(None, RDF.type))):
+    for cls in ordered(set(view.objects(None, RDF.type))):
         if cls not in declared and not str(cls).startswith(RESERVED):
             view.add((cls, RDF.type, OWL.Class))
     # The data's named things are individuals, and say so: owlready2 lists an
     # ontology's individuals by this declaration (OWL 2 allows it to be implied,
     # but tools read what is declared).
-    for thing, cls in sorted(set(view.subject_objects(RDF.type))):
-        if isinstance(thing, URIRef) and not str(cls).startswith(RESERVED):
+    for thing, kind in sorted(set(view.subject_objects(RDF.type))):
+        if isinstance(thing, URIRef) and not str(kind).startswith(RESERVED):
             view.add((thing, RDF.type, OWL.NamedIndividual))
-    for prop in sorted(set(view.predicates())):
+    for prop in iris(set(view.predicates())):  # a predicate is an IRI
         if prop not in declared and not str(prop).startswith(RESERVED):
             view.add((prop, RDF.type, _kind(prop, list(view.objects(None, prop)))))
 

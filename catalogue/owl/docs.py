@@ -79,7 +79,7 @@ EXTRA_CSS = """
 """
 
 
-class _CataloguePage(OntPub):
+class _CataloguePage(OntPub):  # type: ignore[misc]  # pylode has no types: OntPub is Any
     """OntPub with an overview (the diagram) and a section for datatypes."""
 
     def _make_head(self, *args: object, **kwargs: object) -> None:

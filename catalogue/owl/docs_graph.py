@@ -27,6 +27,7 @@ from rdflib.namespace import SDO
 from rdflib.term import Node
 
 from catalogue.graph.dataset import bind_prefixes
+from catalogue.nodes import ordered
 from catalogue.vocab import DCTERMS, ONTOLOGY_IRI, OWL, RDF, RDFS, SKOS, SOC, XSD
 
 #: The kinds of entity pyLODE gives a section, plus datatypes (docs.py adds that section).
@@ -99,9 +100,9 @@ def _header(doc: Graph, ontology: Graph, data: Graph) -> None:
     )
     doc.add((iri, DCTERMS.description, _chinese_html(title, "", *chinese)))
     for prop in HEADER:
-        for value in sorted(ontology.objects(iri, prop)):
+        for value in ordered(ontology.objects(iri, prop)):
             doc.add((iri, prop, value))
-    for agent in sorted(ontology.objects(iri, DCTERMS.creator)):
+    for agent in ordered(ontology.objects(iri, DCTERMS.creator)):
         for name in data.objects(agent, SKOS.prefLabel):
             if isinstance(name, Literal) and name.language == ENGLISH:
                 doc.add((agent, SDO.name, Literal(str(name))))
@@ -112,7 +113,7 @@ def _term(doc: Graph, ontology: Graph, term: URIRef) -> None:
     for kind in kinds:
         doc.add((term, RDF.type, kind))
     for prop in KEPT:
-        for value in sorted(ontology.objects(term, prop)):
+        for value in ordered(ontology.objects(term, prop)):
             doc.add((term, prop, value))
             _copy_blank(doc, ontology, value)
     doc.add((term, DCTERMS.title, Literal(_text(ontology, term, RDFS.label, ENGLISH))))
@@ -130,7 +131,7 @@ def _axiom_sentences(ontology: Graph, term: URIRef) -> list[str]:
     sentences = []
     if (term, RDF.type, OWL.FunctionalProperty) in ontology:
         sentences.append("Functional: a resource has at most one value.")
-    disjoint = sorted(
+    disjoint = ordered(
         {o for o in ontology.objects(term, OWL.disjointWith)}
         | {s for s in ontology.subjects(OWL.disjointWith, term)}
     )
@@ -139,11 +140,13 @@ def _axiom_sentences(ontology: Graph, term: URIRef) -> list[str]:
         sentences.append(f"Disjoint with {names}: nothing is both.")
     for datatype in ontology.objects(term, OWL.equivalentClass):
         base = ontology.value(datatype, OWL.onDatatype)
+        if base is None:  # not a datatype restriction: nothing to say in words
+            continue
         for facets in ontology.objects(datatype, OWL.withRestrictions):
             for facet in ontology.items(facets):
                 for pattern in ontology.objects(facet, XSD.pattern):
                     sentences.append(
-                        f"Lexical form: a `{_NAMES.qname(base)}` that matches the XML Schema "
+                        f"Lexical form: a `{_NAMES.qname(str(base))}` that matches the XML Schema "
                         f"pattern `{pattern}` (implicitly anchored)."
                     )
     return sentences

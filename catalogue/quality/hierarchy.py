@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from rdflib import URIRef
 
+from catalogue.nodes import ordered
 from catalogue.quality.model import CheckedGraph, Finding, Registry
 from catalogue.vocab import SKOS
 
@@ -121,7 +122,7 @@ def missing_top_concepts(graph: CheckedGraph) -> Iterator[Finding]:
     for concept in graph.concepts:
         if graph.broader.get(concept):
             continue
-        for scheme in sorted(g.objects(concept, SKOS.inScheme)):
+        for scheme in ordered(g.objects(concept, SKOS.inScheme)):
             listed = (scheme, SKOS.hasTopConcept, concept) in g or (
                 concept,
                 SKOS.topConceptOf,
@@ -142,7 +143,8 @@ def top_concepts_with_broader(graph: CheckedGraph) -> Iterator[Finding]:
     """A top concept that is also below another concept sits at two levels at once."""
     g = graph.graph
     tops = set(g.objects(None, SKOS.hasTopConcept)) | set(g.subjects(SKOS.topConceptOf, None))
-    for concept in sorted(tops):
+    for concept in ordered(tops):
+        # ``broader`` holds the concepts typed as URIRefs (model.py): sortable.
         for parent in sorted(graph.broader.get(concept, ())):  # type: ignore[call-overload]
             yield Finding(str(concept), f"is a top concept but has skos:broader <{parent}>")
 
@@ -191,8 +193,8 @@ def unreachable_concepts(graph: CheckedGraph) -> Iterator[Finding]:
             g.subjects(SKOS.topConceptOf, scheme)
         )
         reached: set[URIRef] = set()
-        todo = sorted(tops)
-        while todo:
+        todo = ordered(tops)
+        while todo:  # tops and their narrower, typed as concepts: see model.broader
             node = todo.pop()
             if node not in reached:
                 reached.add(node)  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from rdflib import Literal, URIRef
 
+from catalogue.nodes import ordered
 from catalogue.quality.model import VIOLATION, CheckedGraph, Finding, Registry, language_of
 from catalogue.vocab import SKOS
 
@@ -62,7 +63,7 @@ def missing_labels(graph: CheckedGraph) -> Iterator[Finding]:
 )
 def one_preflabel_per_language(graph: CheckedGraph) -> Iterator[Finding]:
     """A resource has no more than one skos:prefLabel per language tag (SKOS S14)."""
-    for resource in sorted(set(graph.graph.subjects(SKOS.prefLabel, None))):
+    for resource in ordered(set(graph.graph.subjects(SKOS.prefLabel, None))):
         by_tag: dict[str, list[Literal]] = {}
         for label in graph.literals(resource, SKOS.prefLabel):
             by_tag.setdefault((label.language or "").lower(), []).append(label)
@@ -85,7 +86,7 @@ def disjoint_labels(graph: CheckedGraph) -> Iterator[Finding]:
     or region (``zh`` and ``zh-Hans``), ignoring case and Unicode width; our curated
     alternative labels are tagged ``zh`` while the official ones are ``zh-Hans``.
     """
-    for resource in sorted(
+    for resource in ordered(
         {s for prop in LABEL_PROPERTIES for s in graph.graph.subjects(prop, None)}
     ):
         keyed = {

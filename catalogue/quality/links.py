@@ -45,7 +45,7 @@ def broken_links(graph: CheckedGraph) -> Iterator[Finding]:
             and obj not in described
             and prop not in NOT_DATA_RESOURCES
         ):
-            yield Finding(str(subject), f"{_short(g, prop)} <{obj}>: described nowhere")
+            yield Finding(str(subject), f"{_short(g, str(prop))} <{obj}>: described nowhere")
 
 
 @CHECKS.check(
@@ -92,10 +92,12 @@ def soc_terms(path: Path) -> frozenset[URIRef]:
 
 def _defined(path: Path, namespace: str) -> frozenset[URIRef]:
     vocabulary = Graph().parse(path, format="turtle")
-    return frozenset(s for s in vocabulary.subjects() if str(s).startswith(namespace))
+    return frozenset(
+        s for s in vocabulary.subjects() if isinstance(s, URIRef) and s.startswith(namespace)
+    )
 
 
-def _short(graph: Graph, term: URIRef) -> str:
+def _short(graph: Graph, term: str) -> str:
     try:
         return graph.namespace_manager.normalizeUri(term)
     except Exception:  # an IRI no prefix fits

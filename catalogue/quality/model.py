@@ -8,8 +8,9 @@ from functools import cached_property
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib.term import IdentifiedNode, Node
 
+from catalogue.nodes import iris
 from catalogue.settings import PROJECT_ROOT
 from catalogue.validation import ValidationResult
 from catalogue.vocab import OWL, RDF, SKOS
@@ -25,6 +26,10 @@ class Finding:
     resource: str
     message: str
     severity: str = VIOLATION
+
+
+#: A check's function: the findings on a graph.
+Run = Callable[["CheckedGraph"], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
@@ -56,8 +61,8 @@ class Registry(list[Check]):
         qskos: str = "",
         reference: str = "",
         summary: Callable[[CheckedGraph], str] | None = None,
-    ) -> Callable[[Callable[[CheckedGraph], Iterable[Finding]]], Callable]:
-        def register(run: Callable[[CheckedGraph], Iterable[Finding]]) -> Callable:
+    ) -> Callable[[Run], Run]:
+        def register(run: Run) -> Run:
             self.append(Check(id, title, qskos, reference, run, summary))
             return run
 
@@ -75,7 +80,7 @@ class CheckedGraph:
 
     graph: Graph
     namespace: str
-    data: Graph = field(default=None)  # type: ignore[assignment]
+    data: Graph = field(default=None)  # type: ignore[assignment]  # set in __post_init__
     #: Where soc.ttl, the shapes and the vendored XKOS are.
     ontology_dir: Path = PROJECT_ROOT / "ontology"
     #: The SHACL result on ``data`` when it is known already: the build has just validated
@@ -88,14 +93,18 @@ class CheckedGraph:
 
     @cached_property
     def concepts(self) -> list[URIRef]:
-        return sorted(s for s in set(self.graph.subjects(RDF.type, SKOS.Concept)) if _iri(s))
+        return iris(set(self.graph.subjects(RDF.type, SKOS.Concept)))
 
     @cached_property
     def schemes(self) -> list[URIRef]:
-        return sorted(s for s in set(self.graph.subjects(RDF.type, SKOS.ConceptScheme)) if _iri(s))
+        return iris(set(self.graph.subjects(RDF.type, SKOS.ConceptScheme)))
 
     def deprecated(self, resource: Node) -> bool:
-        return any(bool(v.toPython()) for v in self.graph.objects(resource, OWL.deprecated))
+        return any(
+            bool(v.toPython())
+            for v in self.graph.objects(resource, OWL.deprecated)
+            if isinstance(v, Literal | IdentifiedNode)  # what a graph holds as an object
+        )
 
     def concepts_in(self, scheme: URIRef) -> list[URIRef]:
         return [c for c in self.concepts if (c, SKOS.inScheme, scheme) in self.graph]
@@ -103,6 +112,7 @@ class CheckedGraph:
     @cached_property
     def broader(self) -> dict[URIRef, set[URIRef]]:
         """Each concept's broader concepts, from skos:broader AND inverted skos:narrower."""
+        # Typed as the concepts they are meant to be; the checks report what else they are.
         links: dict[URIRef, set[URIRef]] = {}
         for child, parent in self.graph.subject_objects(SKOS.broader):
             links.setdefault(child, set()).add(parent)  # type: ignore[arg-type]
@@ -112,10 +122,6 @@ class CheckedGraph:
 
     def literals(self, resource: Node, predicate: URIRef) -> list[Literal]:
         return sorted(o for o in self.graph.objects(resource, predicate) if isinstance(o, Literal))
-
-
-def _iri(node: Node) -> bool:
-    return isinstance(node, URIRef)
 
 
 def language_of(literal: Literal) -> str:

@@ -59,12 +59,14 @@ def normalize(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _t2s(text: str) -> str:
-    return _T2S.convert(text)
+    simplified: str = _T2S.convert(text)  # opencc is untyped
+    return simplified
 
 
 @lru_cache(maxsize=8192)
 def stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
+    stemmed: str = _STEMMER.stemWord(word)  # PyStemmer is untyped
+    return stemmed
 
 
 def terms(text: str, stopwords: frozenset[str] = ENGLISH_STOPWORDS) -> list[Term]:

@@ -26,6 +26,7 @@ How a description is scored, from the catalogue's own texts only:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from catalogue.search.analysis import normalize, terms
 from catalogue.search.index_reader import Concept, IndexedText, SearchIndex
@@ -78,7 +79,7 @@ class Evidence:
     highlight: str
     excludes: Concept | None = None  # set when the text is an exclusion honoured
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "field": self.text.field,
             "concept": {"iri": self.concept.iri, "notation": self.concept.notation},
@@ -125,9 +126,9 @@ class Classification:
     results: list[Candidate]
     domains: list[Candidate]  # the key domains, best first (for the margin and follow-up)
     exclusions: list[Applied]
-    followup: dict | None = None
+    followup: dict[str, Any] | None = None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The contract programs rely on (issue 11): text, matched, confidence, followup,
         results best first (at most 10), each with its key domain and its evidence."""
         return {
@@ -229,7 +230,7 @@ class Classifier:
 
     def _own(self, concept: Concept, query: Query) -> tuple[float, list[Evidence]]:
         """A concept's score from its own labels (the best one) and notes (summed)."""
-        best_label = (0.0, None)
+        best_label: tuple[float, IndexedText | None] = (0.0, None)
         notes = 0.0
         evidence: list[Evidence] = []
         for text in concept.texts:

@@ -9,7 +9,7 @@ label). The options quote official labels, each with its code and source.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from catalogue.search.index_reader import Concept, SearchIndex
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # the classifier imports this module when it asks
 
 def followup_question(
     index: SearchIndex, first: Candidate, second: Candidate, candidates: list[Candidate]
-) -> dict:
+) -> dict[str, Any]:
     options = [
         _option(index, first.concept, second.concept, candidates),
         _option(index, second.concept, first.concept, candidates),
@@ -34,7 +34,7 @@ def followup_question(
 
 def _option(
     index: SearchIndex, domain: Concept, rival: Concept, candidates: list[Candidate]
-) -> dict:
+) -> dict[str, Any]:
     """What ``domain`` covers that ``rival`` does not, as the catalogue words it."""
     for exclusion in rival.exclusions:
         covering = [index.concepts[c] for c in exclusion.covered_by]
@@ -57,7 +57,9 @@ def _option(
     return _described(best, best.labels, basis="label", rival=None)
 
 
-def _described(concept: Concept, text: dict[str, str], basis: str, rival: Concept | None) -> dict:
+def _described(
+    concept: Concept, text: dict[str, str], basis: str, rival: Concept | None
+) -> dict[str, Any]:
     source = next((t.source for t in concept.texts if t.field == "prefLabel" and t.source), None)
     option = {
         "iri": concept.iri,

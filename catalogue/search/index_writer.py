@@ -102,19 +102,16 @@ def _write(connection: sqlite3.Connection, records: list[Record]) -> None:
             ),
         )
         columns: dict[str, list[str]] = {"label": [], "alt": [], "pinyin": [], "text": []}
-        for text in texts:
+        for t in record.texts:
+            norm = normalize(t.text)
             column = (
-                "label"
-                if text["field"] in LABEL_FIELDS
-                else "alt"
-                if text["field"] in ALT_FIELDS
-                else "text"
+                "label" if t.field in LABEL_FIELDS else "alt" if t.field in ALT_FIELDS else "text"
             )
-            columns[column] += [term.text for term in terms(text["norm"])]
+            columns[column] += [term.text for term in terms(norm)]
             if column != "text":
-                columns["pinyin"] += pinyin_terms(text["norm"])
-            if text["language"] == "en":
-                words.update(WORD.findall(text["norm"]))
+                columns["pinyin"] += pinyin_terms(norm)
+            if t.language == "en":
+                words.update(WORD.findall(norm))
         connection.execute(
             "INSERT INTO concept_terms (rowid, label, alt, pinyin, text) VALUES (?, ?, ?, ?, ?)",
             (number, *(" ".join(columns[c]) for c in ("label", "alt", "pinyin", "text"))),

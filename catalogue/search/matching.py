@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from catalogue.search.analysis import HAN, Term, is_latin_word, syllables
@@ -27,7 +28,7 @@ class Query:
     units: int  # Han characters + English words: what coverage divides by
 
     @classmethod
-    def of(cls, normalized: str, query_terms: list[Term], readings: list[Term] = ()) -> Query:
+    def of(cls, normalized: str, query_terms: list[Term], readings: Sequence[Term] = ()) -> Query:
         """``readings``: other terms for words of the query (corrections, completions);
         they widen what matches but do not count as more words."""
         han = sum(len(run) for run in HAN.findall(normalized))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pyoxigraph
 from pyoxigraph import Store
 
 PREFIXES = """
@@ -184,7 +185,7 @@ def _path(record: Record, records: dict[str, Record]) -> list[str]:
     return path
 
 
-def _order_key(notation: str) -> tuple:
+def _order_key(notation: str) -> tuple[tuple[int, int, str], ...]:
     """Codes sorted as numbers (06.9 before 06.10), categories (letters) first."""
     return tuple((0, int(p), "") if p.isdigit() else (-1, 0, p) for p in notation.split("."))
 
@@ -203,6 +204,8 @@ def _curie(iri: str) -> str:
 def _select(store: Store, query: str) -> list[dict[str, str]]:
     """Rows as plain strings; a literal's language tag under ``name@`` (lower case)."""
     results = store.query(query, use_default_graph_as_union=True)
+    if not isinstance(results, pyoxigraph.QuerySolutions):
+        raise TypeError(f"not a SELECT: {query}")
     names = [variable.value for variable in results.variables]
     rows = []
     for solution in results:

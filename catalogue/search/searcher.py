@@ -86,9 +86,9 @@ class Searcher:
             concept = self.index.by_id[concept_id]
             if concept.iri in hits:
                 continue
-            hit = self._rank(concept, query, query_text, core, rank)
-            if hit is not None:
-                hits[concept.iri] = hit
+            ranked = self._rank(concept, query, query_text, core, rank)
+            if ranked is not None:
+                hits[concept.iri] = ranked
         for hit in self._expanded(query_text, hits):
             hits.setdefault(hit.concept.iri, hit)
         found = [

@@ -325,6 +325,7 @@ class _Parser:
                 f"found {_quote(block.text)}",
             )
         categories = []
+        category_term = ""  # each part says it; the last one's is kept, as before
         for position, part in enumerate(match["parts"].split("，"), start=1):
             part_match = _OVERVIEW_PART.match(part)
             if not part_match:
@@ -332,6 +333,7 @@ class _Parser:
                     block.span.first,
                     f"expected 'N个领域属于…（CODE）范畴' in the overview, found {_quote(part)}",
                 )
+            category_term = part_match["category_term"]
             categories.append(
                 Category(
                     code=part_match["code"],
@@ -351,7 +353,7 @@ class _Parser:
         self.announced_total = total
         # The words the text itself uses for its levels, for the levels' Chinese labels.
         self.level_terms = {
-            "category": part_match["category_term"],
+            "category": category_term,
             "domain": match["domain_term"],
             "business-type": BUSINESS_TYPES_LABEL.removesuffix("："),
         }

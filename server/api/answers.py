@@ -34,7 +34,7 @@ def answer(body: dict[str, Any], status: int = 200) -> Response:
     return _send(body, status, JSON)
 
 
-def error(status: int, message: str, details: list[dict] | None = None) -> Response:
+def error(status: int, message: str, details: list[dict[str, Any]] | None = None) -> Response:
     body: dict[str, Any] = {"error": message}
     if details is not None:
         body["details"] = details
@@ -60,7 +60,7 @@ def query_refused(
     resp: Response | None,
     req_validation_error: Exception | None,
     instance: object,
-    model_adapter: ModelAdapter,
+    model_adapter: ModelAdapter[Any, Any, Any],
 ) -> None:
     """spectree's hook before a route: a query string that does not validate is answered
     400 with one sentence a person can act on, and pydantic's list for a program."""

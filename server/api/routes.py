@@ -4,6 +4,7 @@ relatives, search, suggest, classify; the OpenAPI document and its docs page."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from flask import Blueprint, Response, render_template, request
 from spectree import Response as Answers
@@ -43,7 +44,7 @@ spec = SpecTree(
 
 def _documented(
     ok: type, tags: tuple[str, ...], query: type | None = None, finds: bool = False
-) -> Callable[[Callable], Callable]:
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """spectree's validation and documentation of a route: its answer, and its errors
     (503 without a search index; 400 for a bad query string; 404 for an unknown concept)."""
     errors = {"HTTP_503": models.Error}

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from catalogue.search.index_reader import Concept
 from catalogue.search.searcher import LEVELS
 from server.linked_data.index import Index
 from server.search.service import SiteSearch
 
 
-def summary(concept: Concept) -> dict:
+def summary(concept: Concept) -> dict[str, Any]:
     return {
         "iri": concept.iri,
         "notation": concept.notation,
@@ -17,7 +19,7 @@ def summary(concept: Concept) -> dict:
     }
 
 
-def full(site: SiteSearch, concept: Concept, page: str) -> dict:
+def full(site: SiteSearch, concept: Concept, page: str) -> dict[str, Any]:
     # the first steps of its path: codes, as a reader names them
     category = site.index.concepts[concept.category]
     domain = site.index.concepts[concept.domain] if concept.domain else None
@@ -67,7 +69,7 @@ def names(index: Index, iri: str) -> dict[str, str]:
     return {lang: (entry.name(lang) or ("", ""))[0] for lang in ("zh", "en")} if entry else {}
 
 
-def levels(site: SiteSearch, index: Index, scheme: str) -> list[dict]:
+def levels(site: SiteSearch, index: Index, scheme: str) -> list[dict[str, Any]]:
     """The four levels, each with the data's xkos:ClassificationLevel (``{scheme}/level/{name}``)
     when it has one, and how many concepts it holds."""
     counts = dict.fromkeys(LEVELS, 0)

@@ -12,9 +12,9 @@ from __future__ import annotations
 from flask import Blueprint, Response, request
 
 from server import conneg
-from server.answers import answer_response, deadline, not_modified_response, store_error
+from server.answers import answer_response, deadline, store_error
 from server.compression import choose_encoding
-from server.conditional import not_modified
+from server.conditional import conditional_response
 from server.errors import HttpError
 from server.formats import Kind
 from server.protocol import url_params
@@ -42,23 +42,27 @@ def graph_store() -> Response:
         raise HttpError(404, f"there is no graph <{graph}> here; the named graphs are: {listed}")
 
     kind = Kind.GRAPH if graph or default else Kind.DATASET
-    formats = params.get("format") or params.get("output") or [None]
+    formats = params.get("format") or params.get("output") or []
     try:
-        fmt = conneg.choose(kind, environ.get("HTTP_ACCEPT"), formats[0], html=False)
-    except conneg.UnknownFormat as error:
-        raise HttpError(400, str(error)) from None
-    except conneg.NotAcceptable as error:
-        hint = " (for one graph, add ?default or ?graph=IRI)" if kind is Kind.DATASET else ""
-        raise HttpError(406, f"{error}{hint}") from None
+        fmt = conneg.choose(
+            kind, environ.get("HTTP_ACCEPT"), formats[0] if formats else None, html=False
+        )
+    except conneg.NotAcceptable as error:  # answered by app.py; a hint for the likely mistake
+        if kind is Kind.DATASET:
+            error.add_note("for one graph, add ?default or ?graph=IRI")
+        raise
 
     encoding = choose_encoding(environ.get("HTTP_ACCEPT_ENCODING"))
     etag = service.etag("graph", graph or "", "default" if default else "", fmt.name, encoding)
-    if not_modified(environ, etag, service.info.last_modified):
-        return not_modified_response(service, etag)
-    try:
-        answer = service.store.graph(
-            GraphRequest(fmt.name, graph, dataset=kind is Kind.DATASET), deadline(environ, service)
-        )
-    except StoreError as error:
-        raise store_error(error, service, {}) from None
-    return answer_response(environ, service, answer, etag)
+
+    def respond() -> Response:
+        try:
+            answer = service.store.graph(
+                GraphRequest(fmt.name, graph, dataset=kind is Kind.DATASET),
+                deadline(environ, service),
+            )
+        except StoreError as error:
+            raise store_error(error, service, {}) from None
+        return answer_response(environ, service, answer)
+
+    return conditional_response(etag, respond)

@@ -10,16 +10,16 @@
 from __future__ import annotations
 
 import hashlib
+from wsgiref.types import WSGIEnvironment
 
-import pyoxigraph as ox
 from flask import Blueprint, Response, request
 
 from server import conneg, query_page
-from server.answers import answer_response, deadline, not_modified_response, store_error
+from server.answers import answer_response, deadline, store_error
 from server.compression import choose_encoding
-from server.conditional import VARY, cache_headers, not_modified
+from server.conditional import VARY, conditional_response
 from server.errors import HttpError
-from server.formats import HTML, Format, Kind
+from server.formats import HTML, Format, Kind, oxigraph_format
 from server.protocol import READ_ONLY, QueryParams, read_query_params
 from server.query_text import MAX_TERM_NESTING, LexError, inspect
 from server.response_cache import CACHEABLE, QUERY_HASH
@@ -71,7 +71,7 @@ def plain_error(error: HttpError) -> Response:
     )
 
 
-def _wants_page(environ: dict) -> bool:
+def _wants_page(environ: WSGIEnvironment) -> bool:
     try:
         fmt = conneg.choose(Kind.RESULTS, environ.get("HTTP_ACCEPT"), request.args.get("format"))
     except (conneg.NotAcceptable, conneg.UnknownFormat):
@@ -127,9 +127,6 @@ def _query(service: Service, params: QueryParams) -> Response:
         names[Kind.GRAPH],
         encoding,
     )
-    if not_modified(environ, etag, service.info.last_modified):
-        return not_modified_response(service, etag)
-
     engine_formats = {
         kind: (_FOR_PAGE[kind] if fmt is HTML else fmt.name) if fmt else None
         for kind, fmt in chosen.items()
@@ -143,18 +140,22 @@ def _query(service: Service, params: QueryParams) -> Response:
         graph_format=engine_formats[Kind.GRAPH],
         base_iri=base_iri,
     )
-    try:
-        answer = service.store.query(query, deadline(environ, service))
-    except StoreError as error:
-        raise store_error(error, service, refusals) from None
-    if chosen[answer.kind] is HTML:
-        response = query_page.render(service, query=text, answer=answer)
-        response.headers.extend(
-            cache_headers(etag, service.last_modified_http, service.config.max_age, PAGE_VARY)
-        )
-        environ[CACHEABLE] = response.status_code == 200
-        return response
-    return answer_response(environ, service, answer, etag)
+
+    def respond() -> Response:
+        try:
+            answer = service.store.query(query, deadline(environ, service))
+        except StoreError as error:
+            raise store_error(error, service, refusals) from None
+        if chosen[answer.kind] is HTML:
+            response = query_page.render(service, query=text, answer=answer)
+            environ[CACHEABLE] = response.status_code == 200
+            return response
+        return answer_response(environ, service, answer)
+
+    # Which kind the answer is only the engine knows, so the page's Vary covers the URL
+    # whenever a page is among the choices.
+    vary = PAGE_VARY if HTML in chosen.values() else VARY
+    return conditional_response(etag, respond, vary)
 
 
 def _choose(
@@ -162,8 +163,6 @@ def _choose(
 ) -> Format | None:
     try:
         return conneg.choose(kind, accept, format_param)
-    except conneg.UnknownFormat as error:
-        raise HttpError(400, str(error)) from None
     except conneg.NotAcceptable as error:
         refusals[kind] = str(error)
         return None
@@ -173,32 +172,29 @@ def _description_or_page(service: Service, params: QueryParams) -> Response:
     environ = request.environ
     try:
         fmt = conneg.choose(Kind.GRAPH, environ.get("HTTP_ACCEPT"), params.format)
-    except conneg.UnknownFormat as error:
-        raise HttpError(400, str(error)) from None
-    except conneg.NotAcceptable as error:
-        raise HttpError(406, f"the service description is a graph: {error}") from None
+    except conneg.NotAcceptable as error:  # answered by app.py; why a graph is wanted
+        error.add_note("the service description is a graph")
+        raise
     encoding = choose_encoding(environ.get("HTTP_ACCEPT_ENCODING"))
     if fmt is HTML:
         example = params.first("example") or ""
-        etag = service.etag("page", example, encoding)
-        if not_modified(environ, etag, service.info.last_modified):
-            return not_modified_response(service, etag)
-        response = query_page.render(service, example=example)
-        vary = PAGE_VARY
-    else:
-        endpoint_url = endpoint_url_of(service)
-        etag = service.etag("description", endpoint_url, fmt.name, encoding)
-        if not_modified(environ, etag, service.info.last_modified):
-            return not_modified_response(service, etag)
-        rdf_format = ox.RdfFormat.from_media_type(fmt.media_type)
-        body = serialize(describe(endpoint_url, service.info), rdf_format)
-        response = Response(body, 200, content_type=fmt.content_type)
-        vary = VARY
-    response.headers.extend(
-        cache_headers(etag, service.last_modified_http, service.config.max_age, vary)
-    )
-    environ[CACHEABLE] = response.status_code == 200
-    return response
+
+        def page() -> Response:
+            response = query_page.render(service, example=example)
+            environ[CACHEABLE] = response.status_code == 200
+            return response
+
+        return conditional_response(service.etag("page", example, encoding), page, PAGE_VARY)
+
+    endpoint_url = endpoint_url_of(service)
+
+    def description() -> Response:
+        body = serialize(describe(endpoint_url, service.info), oxigraph_format(fmt))
+        environ[CACHEABLE] = True
+        return Response(body, 200, content_type=fmt.content_type)
+
+    etag = service.etag("description", endpoint_url, fmt.name, encoding)
+    return conditional_response(etag, description)
 
 
 def endpoint_url_of(service: Service) -> str:

@@ -25,14 +25,18 @@ from collections.abc import Awaitable, Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from io import BytesIO
+from typing import Any, cast
 from urllib.parse import unquote_to_bytes
+from wsgiref.types import WSGIApplication, WSGIEnvironment
 
 #: Set in the environ when the body did not arrive in time (``timeouts.BodyTimeout`` answers).
 BODY_TIMED_OUT = "catalogue.body_timed_out"
 
-WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
-Receive = Callable[[], Awaitable[dict]]
-Send = Callable[[dict], Awaitable[None]]
+#: ASGI's scope and messages: dicts of the keys the spec lists, of mixed types.
+Scope = dict[str, Any]
+Message = dict[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
 
 _END = object()
 
@@ -50,12 +54,12 @@ class Limits:
 
 
 class WsgiBridge:
-    def __init__(self, app: WSGIApp, limits: Limits) -> None:
+    def __init__(self, app: WSGIApplication, limits: Limits) -> None:
         self.app = app
         self.limits = limits
         self.pool = ThreadPoolExecutor(limits.threads, thread_name_prefix="wsgi")
 
-    async def __call__(self, scope: dict, receive: Receive, send: Send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":  # no websockets here; lifespan is not sent (ASGINL)
             return
         try:
@@ -68,7 +72,7 @@ class WsgiBridge:
         with contextlib.suppress(ClientGone):  # nobody left to tell; the iterable is closed
             await self._respond(environ, send)
 
-    async def _read_body(self, scope: dict, receive: Receive) -> tuple[bytes, bool]:
+    async def _read_body(self, scope: Scope, receive: Receive) -> tuple[bytes, bool]:
         headers = dict(scope["headers"])
         declared = headers.get(b"content-length")
         if declared is None and b"transfer-encoding" not in headers:
@@ -93,7 +97,7 @@ class WsgiBridge:
             return b"", True
         return b"".join(chunks), False
 
-    async def _respond(self, environ: dict, send: Send) -> None:
+    async def _respond(self, environ: WSGIEnvironment, send: Send) -> None:
         loop = asyncio.get_running_loop()
         response = _Response()
         iterator, first = await loop.run_in_executor(self.pool, response.begin, self.app, environ)
@@ -117,7 +121,7 @@ class WsgiBridge:
         finally:
             await loop.run_in_executor(self.pool, iterator.close)
 
-    async def _send(self, send: Send, message: dict) -> None:
+    async def _send(self, send: Send, message: Message) -> None:
         try:
             async with asyncio.timeout(self.limits.send_timeout):
                 await send(message)
@@ -144,7 +148,9 @@ class _Response:
         self.headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers]
         return self._written.append
 
-    def begin(self, app: WSGIApp, environ: dict) -> tuple[Iterator[bytes] | None, object]:
+    def begin(
+        self, app: WSGIApplication, environ: WSGIEnvironment
+    ) -> tuple[_Closing | None, object]:
         """Call the app and take its first chunk (a generator may call start_response
         late); an answer that is whole already is taken whole: one trip to the pool."""
         iterable = app(environ, self.start_response)
@@ -154,6 +160,7 @@ class _Response:
             return None, body
         iterator = iter(iterable)
         first = next(iterator, _END)
+        # ``first`` is bytes or the _END sentinel: the ignores below are for the sentinel.
         if self._written:  # the legacy write() callable: those bytes come first
             first = b"".join(self._written) + (b"" if first is _END else first)  # type: ignore[operator]
         if first is _END or len(first) == self._length():  # type: ignore[arg-type]
@@ -163,7 +170,8 @@ class _Response:
             if rest is _END:
                 _close(iterable)
                 return None, b"" if first is _END else first
-            iterator = itertools.chain([rest], iterator)  # more than it said: send all
+            # more than it said: send all (``rest`` is bytes: only the sentinel is not)
+            iterator = itertools.chain([cast(bytes, rest)], iterator)
         return _Closing(iterator, iterable), first
 
     def _length(self) -> int:
@@ -191,7 +199,7 @@ class _Closing(Iterator[bytes]):
         _close(self.iterable)
 
 
-def wsgi_environ(scope: dict, body: bytes) -> dict:
+def wsgi_environ(scope: Scope, body: bytes) -> WSGIEnvironment:
     """PEP 3333's environ for an ASGI scope, as granian's own WSGI interface builds it."""
     raw_path = scope.get("raw_path") or scope["path"].encode()
     server = scope.get("server") or ("", 0)

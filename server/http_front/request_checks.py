@@ -14,9 +14,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-
-WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
+from collections.abc import Iterable
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 _HOST = re.compile(r"(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?")
 _SEGMENT = re.compile(r"[A-Za-z0-9._~!$&'()*+,;=:@%-]+")
@@ -38,11 +37,11 @@ def valid_prefix(prefix: str) -> bool:
 
 
 class RequestChecks:
-    def __init__(self, app: WSGIApp, max_header_bytes: int) -> None:
+    def __init__(self, app: WSGIApplication, max_header_bytes: int) -> None:
         self.app = app
         self.max_header_bytes = max_header_bytes
 
-    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         refusal = self.refusal(environ)
         if refusal is None:
             return self.app(environ, start_response)
@@ -58,7 +57,7 @@ class RequestChecks:
         )
         return [body]
 
-    def refusal(self, environ: dict) -> tuple[str, str] | None:
+    def refusal(self, environ: WSGIEnvironment) -> tuple[str, str] | None:
         size = sum(len(k) - 3 + len(v) for k, v in environ.items() if k.startswith("HTTP_"))
         if size > self.max_header_bytes:
             return (

@@ -3,19 +3,18 @@ own layers (so it carries CORS and is logged like any answer)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from server.http_front.bridge import BODY_TIMED_OUT
 
-WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
-
 
 class BodyTimeout:
-    def __init__(self, app: WSGIApp, seconds: float) -> None:
+    def __init__(self, app: WSGIApplication, seconds: float) -> None:
         self.app = app
         self.seconds = seconds
 
-    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         if not environ.get(BODY_TIMED_OUT):
             return self.app(environ, start_response)
         body = (

@@ -189,12 +189,12 @@ class Index:
     def sorted(self, iris: Iterable[str]) -> list[str]:
         return sorted(iris, key=self.order_key)
 
-    def order_key(self, iri: str) -> tuple:
+    def order_key(self, iri: str) -> tuple[int, tuple[int, ...], str]:
         """Codes as numbers (05.10 after 05.9, never between 05.1 and 05.2); a concept without
         a numeric code (a category) sorts by its first numbered descendant, then by position."""
         entry = self.entries.get(iri)
         if entry is None:
-            return (3, iri)
+            return (3, (), iri)
         numbers = notation_numbers(entry.notation)
         if numbers is not None:
             return (0, numbers, entry.notation or "")
@@ -318,7 +318,8 @@ def _known_query(addresses: Addresses) -> str:
 def _rows(store: Store, query: str, timeout: float) -> list[dict[str, dict[str, str]]]:
     request = QueryRequest(query, results_format="json", graph_format=None)
     answer = store.query(request, time.monotonic() + timeout)
-    return json.loads(answer.body())["results"]["bindings"]
+    rows: list[dict[str, dict[str, str]]] = json.loads(answer.body())["results"]["bindings"]
+    return rows
 
 
 def load_index(store: Store, addresses: Addresses, timeout: float) -> Index:

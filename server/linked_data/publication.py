@@ -64,7 +64,8 @@ class Publication:
 
 
 def current_publication() -> Publication:
-    return current_app.extensions[EXTENSION]
+    publication: Publication = current_app.extensions[EXTENSION]  # Flask types it Any
+    return publication
 
 
 def current_site() -> Site:

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterable
 
 import pyoxigraph as ox
 
 from catalogue.jsonld_context import jsonld_context
 from catalogue.vocab import PREFIXES
-from server.formats import Format
+from catalogue.written import written
+from server.formats import Format, oxigraph_format
 from server.linked_data.describe import describe_query
 from server.linked_data.documents import JSONLD, NTRIPLES, TURTLE
 from server.linked_data.vocabulary import canonical_language
@@ -52,12 +54,12 @@ def construct(store: Store, query: str, fmt: Format, timeout: float) -> bytes:
     return serialize(triples, fmt, _prefixes())
 
 
-def _tidy(quads, query: str) -> list[ox.Triple]:
+def _tidy(quads: Iterable[ox.Quad], query: str) -> list[ox.Triple]:
     """Deduplicated (a CONSTRUCT repeats what several patterns produce) and ordered:
     named subjects by IRI, then blank nodes, so a reader finds each subject once."""
     unique = dict.fromkeys(quad.triple for quad in quads)
 
-    def key(t: ox.Triple) -> tuple:
+    def key(t: ox.Triple) -> tuple[bool, str, str, str]:
         blank = isinstance(t.subject, ox.BlankNode)
         return (blank, str(t.subject), str(t.predicate), str(t.object))
 
@@ -88,11 +90,12 @@ def serialize(triples: list[ox.Triple], fmt: Format, prefixes: dict[str, str]) -
     lists as ``( … )``, JSON-LD compacted with the dumps' @context; N-Triples and
     RDF/XML by Oxigraph, in the order given."""
     if fmt in (TURTLE, JSONLD):
-        data = _rdflib(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), fmt, prefixes)
+        ntriples = written(lambda out: ox.serialize(triples, out, ox.RdfFormat.N_TRIPLES))
+        data = _rdflib(ntriples, fmt, prefixes)
     else:
-        rdf_format = ox.RdfFormat.from_media_type(fmt.media_type)
-        named = fmt.name == "rdfxml"
-        data = ox.serialize(triples, format=rdf_format, prefixes=prefixes if named else None)
+        rdf_format = oxigraph_format(fmt)
+        rdfxml_prefixes = prefixes if fmt.name == "rdfxml" else None
+        data = written(lambda out: ox.serialize(triples, out, rdf_format, prefixes=rdfxml_prefixes))
     return restore_language_case(data, fmt.name)
 
 

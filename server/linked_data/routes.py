@@ -9,11 +9,10 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, request
 
-from server.answers import deadline, not_modified_response, store_error
+from server.answers import deadline, store_error
 from server.compression import choose_encoding
-from server.conditional import cache_headers, not_modified
-from server.conneg import NotAcceptable, UnknownFormat, choose_among
-from server.errors import HttpError
+from server.conditional import conditional_response
+from server.conneg import choose_among
 from server.formats import HTML, Format
 from server.linked_data.addresses import relative_reference
 from server.linked_data.build_files import send_build_file
@@ -99,12 +98,7 @@ def see_other(publication: Publication, request_path: str, iri: str) -> Response
 def negotiate(offered: tuple[Format, ...], what: str) -> Format:
     """The format for this request: ``format``/``_format`` parameter, else Accept."""
     param = request.args.get("format") or request.args.get("_format")
-    try:
-        return choose_among(offered, request.headers.get("Accept"), param, what)
-    except UnknownFormat as error:
-        raise HttpError(400, str(error)) from None
-    except NotAcceptable as error:
-        raise HttpError(406, str(error)) from None
+    return choose_among(offered, request.headers.get("Accept"), param, what)
 
 
 def _location(request_path: str, target: str) -> str:
@@ -133,17 +127,6 @@ def alternate_links(request_path: str, resource_path: str, offered: tuple[Format
     return ", ".join(links)
 
 
-def document_headers(
-    service: Service, etag: str, request_path: str, resource_path: str, iri: str, offered, vary: str
-) -> list[tuple[str, str]]:
-    """What every document answer carries: caching headers, and links to its subject
-    (``rel="describes"``, RFC 6892) and to its other formats."""
-    headers = cache_headers(etag, service.last_modified_http, service.config.max_age, vary)
-    links = alternate_links(request_path, resource_path, offered)
-    headers.append(("Link", f'<{iri}>; rel="describes", {links}'))
-    return headers
-
-
 def rdf_document(publication: Publication, iri: str, fmt: Format) -> Response:
     service = current_service()
     environ = request.environ
@@ -151,20 +134,16 @@ def rdf_document(publication: Publication, iri: str, fmt: Format) -> Response:
     encoding = choose_encoding(environ.get("HTTP_ACCEPT_ENCODING"))
     etag = service.etag("document", iri, fmt.name, encoding, site.base_url)
     resource_path = publication.addresses.path_of(iri) or request.path
-    headers = document_headers(
-        service,
-        etag,
-        request.path,
-        resource_path,
-        iri,
-        publication.formats(iri),
-        DOCUMENT_VARY,
-    )
-    if not_modified(environ, etag, service.info.last_modified):
-        return not_modified_response(service, etag)
-    body = _document_body(publication, service, iri, fmt, site.absolute(request.path))
-    environ[CACHEABLE] = True
-    return Response(body, 200, headers, content_type=fmt.content_type)
+
+    def respond() -> Response:
+        body = _document_body(publication, service, iri, fmt, site.absolute(request.path))
+        environ[CACHEABLE] = True
+        # Links to its subject (``rel="describes"``, RFC 6892) and to its other formats.
+        links = alternate_links(request.path, resource_path, publication.formats(iri))
+        headers = {"Link": f'<{iri}>; rel="describes", {links}'}
+        return Response(body, 200, headers, content_type=fmt.content_type)
+
+    return conditional_response(etag, respond, DOCUMENT_VARY)
 
 
 def _document_body(

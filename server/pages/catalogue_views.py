@@ -11,7 +11,7 @@ from server.linked_data.index import Index
 from server.linked_data.publication import Publication, current_site
 from server.linked_data.vocabulary import DCT, OWL, SKOS, SOC, XKOS
 from server.pages.i18n import Language
-from server.pages.view import Link, Linker, View
+from server.pages.view import Link, Linker, Value, View
 
 Context = dict[str, object]
 
@@ -135,16 +135,17 @@ def resource(publication: Publication, view: View, language: Language) -> Contex
     }
     if kind == "concept":
         context["children"] = [tree(index, view, child) for child in index.children(view.iri)]
-        context["notes"] = {
+        notes = {
             "definition": view.notes(XKOS + "coreContentNote"),
             "inclusions": view.notes(XKOS + "inclusionNote"),
             "exclusions": view.notes(XKOS + "exclusionNote"),
             "policy": view.notes(SOC + "policyNote"),
         }
+        context["notes"] = notes
         # The text defines only key domains; the others have a definition we generated
         # (catalogue/graph/generated.py): shown apart, and marked as such.
         context["generated_definition"] = (
-            [] if context["notes"]["definition"] else view.texts(SKOS + "definition")
+            [] if notes["definition"] else view.texts(SKOS + "definition")
         )
         context["non_exhaustive"] = any(
             t.value == "true" for t in view.texts(SOC + "nonExhaustive")
@@ -176,9 +177,9 @@ def resource(publication: Publication, view: View, language: Language) -> Contex
     return context
 
 
-def scheme_facts(view: View) -> list[tuple[str, list]]:
+def scheme_facts(view: View) -> list[tuple[str, list[Value]]]:
     """The few statements a reader of an edition looks for first, by property."""
-    out = []
+    out: list[tuple[str, list[Value]]] = []
     for predicate in (
         DCT + "issued",
         DCT + "publisher",

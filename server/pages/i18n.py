@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from http.cookies import SimpleCookie
+from wsgiref.types import WSGIEnvironment
 
 from server.qvalues import weighted
 
@@ -63,7 +64,7 @@ def from_accept_language(header: str) -> str | None:
     return best
 
 
-def cookie_value(environ: dict) -> str | None:
+def cookie_value(environ: WSGIEnvironment) -> str | None:
     header = environ.get("HTTP_COOKIE")
     if not header or COOKIE not in header:
         return None
@@ -76,7 +77,7 @@ def cookie_value(environ: dict) -> str | None:
     return morsel.value if morsel else None
 
 
-def language_of(environ: dict, param: str | None) -> Language:
+def language_of(environ: WSGIEnvironment, param: str | None) -> Language:
     return choose(param, cookie_value(environ), environ.get("HTTP_ACCEPT_LANGUAGE"))
 
 
@@ -84,13 +85,13 @@ def language_of(environ: dict, param: str | None) -> Language:
 _LANGUAGE_FREE = (".ttl", ".nt", ".rdf", ".jsonld", ".owx", ".ofn", ".txt", ".json", ".xml")
 
 
-def cache_variant(environ: dict) -> str:
+def cache_variant(environ: WSGIEnvironment) -> str:
     """The part of the response cache's key that pages vary on: the chosen language
     (the ``lang`` parameter is in the query string, which is in the key already)."""
     return language_variant(environ, None)
 
 
-def language_variant(environ: dict, param: str | None) -> str:
+def language_variant(environ: WSGIEnvironment, param: str | None) -> str:
     """The language of the answer to this request; "" where answers have none."""
     path = environ.get("PATH_INFO", "")
     if path.endswith(_LANGUAGE_FREE) or path.startswith(

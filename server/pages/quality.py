@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from flask import Blueprint, Response
 
@@ -117,7 +118,7 @@ def context(publication: Publication, language: Language) -> dict[str, object]:
     }
 
 
-def _row(publication: Publication, check: dict, language: Language) -> CheckRow:
+def _row(publication: Publication, check: dict[str, Any], language: Language) -> CheckRow:
     chinese = CHECK_TITLES_ZH.get(check["id"]) if language.code == "zh" else None
     findings = check.get("findings") or []
     return CheckRow(
@@ -133,7 +134,7 @@ def _row(publication: Publication, check: dict, language: Language) -> CheckRow:
     )
 
 
-def _finding(publication: Publication, finding: dict) -> FindingRow:
+def _finding(publication: Publication, finding: dict[str, Any]) -> FindingRow:
     iri = finding["resource"]
     base, hash_, fragment = iri.partition("#")  # a source excerpt: its page, at its lines
     index = publication.index

@@ -17,9 +17,8 @@ from urllib.parse import urlencode
 from flask import Response, current_app, render_template, request, url_for
 
 import server
-from server.answers import not_modified_response
 from server.compression import choose_encoding
-from server.conditional import cache_headers, not_modified
+from server.conditional import conditional_response
 from server.linked_data.publication import current_publication, current_site
 from server.pages import i18n
 from server.pages.messages import message
@@ -69,30 +68,31 @@ def page_response(
     )
     if negotiated:
         vary = "Accept, " + vary
-    headers = cache_headers(etag, service.last_modified_http, service.config.max_age, vary)
-    if status == 200 and not_modified(environ, etag, service.info.last_modified):
-        return not_modified_response(service, etag)
-    context = common_context(language)
-    context.update(build(language))
-    body = render_template(template, **context)
-    response = Response(body, status, content_type="text/html; charset=utf-8")
-    if status == 200:
-        response.headers.extend(headers)
-    for name, value in extra_headers or []:
-        response.headers.add(name, value)
-    response.headers["Content-Security-Policy"] = CSP
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Content-Language"] = language.tag
-    if language.source == "param":
-        response.set_cookie(
-            i18n.COOKIE,
-            language.code,
-            max_age=i18n.COOKIE_MAX_AGE,
-            path=(site.prefix or "") + "/",
-            samesite="Lax",
-        )
-    environ[CACHEABLE] = cacheable and status == 200
-    return response
+
+    def respond() -> Response:
+        context = common_context(language)
+        context.update(build(language))
+        body = render_template(template, **context)
+        response = Response(body, status, content_type="text/html; charset=utf-8")
+        for name, value in extra_headers or []:
+            response.headers.add(name, value)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Content-Language"] = language.tag
+        if language.source == "param":
+            response.set_cookie(
+                i18n.COOKIE,
+                language.code,
+                max_age=i18n.COOKIE_MAX_AGE,
+                path=(site.prefix or "") + "/",
+                samesite="Lax",
+            )
+        environ[CACHEABLE] = cacheable and status == 200
+        return response
+
+    if status != 200:  # an error page is not a representation to revalidate or keep
+        return respond()
+    return conditional_response(etag, respond, vary)
 
 
 def common_context(language: i18n.Language) -> Context:

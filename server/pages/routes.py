@@ -10,13 +10,13 @@ import json
 import re
 from xml.sax.saxutils import escape
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, abort, request
 from markupsafe import Markup
 from markupsafe import escape as escape_html
 from werkzeug.exceptions import NotFound
 
-from server.answers import not_modified_response
-from server.conditional import cache_headers, not_modified
+from server.conditional import conditional_response
 from server.conneg import choose_among
 from server.formats import HTML
 from server.linked_data.build_files import BuildFile, send_build_file
@@ -27,7 +27,8 @@ from server.linked_data.rdf_output import describe
 from server.linked_data.routes import alternate_links
 from server.linked_data.void import describe_dataset
 from server.pages import catalogue_views
-from server.pages.rendering import page_response
+from server.pages.i18n import Language
+from server.pages.rendering import Context, page_response
 from server.pages.view import View
 from server.ratelimit import unmetered
 from server.response_cache import CACHEABLE
@@ -100,7 +101,7 @@ def resource_page(path: str) -> Response:
     resource_path = publication.addresses.path_of(iri) or request.path
     links = alternate_links(request.path, resource_path, publication.formats(iri))
 
-    def build(language):
+    def build(language: Language) -> Context:
         view = View(
             iri,
             _triples(publication, iri),
@@ -129,16 +130,15 @@ def _ontology_documentation(page: BuildFile) -> Response:
     html = _RELATIVE_ASSET.sub(lambda m: m.group(1) + "ontology/docs/" + m.group(2), html)
     service = current_service()
     etag = service.etag("ontology-docs", hashlib.sha256(html.encode()).hexdigest())
-    if not_modified(request.environ, etag, service.info.last_modified):
-        return not_modified_response(service, etag)
-    headers = cache_headers(
-        etag, service.last_modified_http, service.config.max_age, "Accept-Encoding"
-    )
-    request.environ[CACHEABLE] = True
-    return Response(html, 200, headers, content_type="text/html; charset=utf-8")
+
+    def respond() -> Response:
+        request.environ[CACHEABLE] = True
+        return Response(html, 200, content_type="text/html; charset=utf-8")
+
+    return conditional_response(etag, respond, "Accept-Encoding")
 
 
-def _triples(publication: Publication, iri: str):
+def _triples(publication: Publication, iri: str) -> list[ox.Triple]:
     service = current_service()
     timeout = service.config.query_timeout
     try:

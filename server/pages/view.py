@@ -207,6 +207,8 @@ class View(Linker):
         self.out: dict[Term, dict[str, list[Term]]] = {}
         self.into: dict[Term, dict[str, list[Term]]] = {}
         for t in triples:
+            if isinstance(t.subject, ox.Triple) or isinstance(t.object, ox.Triple):
+                continue  # RDF-star: a quoted triple is no resource to show (the data has none)
             objects = self.out.setdefault(t.subject, {}).setdefault(t.predicate.value, [])
             if t.object not in objects:
                 objects.append(t.object)
@@ -411,7 +413,7 @@ def _integer(terms: list[Term]) -> int | None:
     return None
 
 
-def _natural(key: str) -> tuple:
+def _natural(key: str) -> tuple[str, int]:
     """``inclusion-2`` before ``inclusion-10``."""
     head, _, number = key.rpartition("-")
     return (head, int(number)) if number.isdigit() else (key, 0)

@@ -4,6 +4,8 @@ proposes for a type."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from catalogue.search.index_reader import Concept, SearchIndex
 from server.reconcile.vocabulary import EXTENSION, PROPERTIES, TYPES, by_code
 
@@ -15,17 +17,19 @@ class ExtensionError(ValueError):
     pass
 
 
-def extend(index: SearchIndex, request: object) -> dict:
+def extend(index: SearchIndex, request: object) -> dict[str, Any]:
     if not isinstance(request, dict) or not isinstance(request.get("ids"), list):
         raise ExtensionError("extend is {'ids': [...], 'properties': [{'id': ...}]}")
-    wanted = [p.get("id") if isinstance(p, dict) else p for p in request.get("properties") or ()]
+    wanted = [
+        str(p.get("id")) if isinstance(p, dict) else str(p) for p in request.get("properties") or ()
+    ]
     unknown = [p for p in wanted if p not in PROPERTIES or PROPERTIES[p] not in EXTENSION]
     if unknown:
         names = ", ".join(p.id for p in EXTENSION)
         raise ExtensionError(f"unknown properties {unknown}: extension offers {names}")
     meta = []
     for pid in wanted:
-        entry = {"id": pid, "name": PROPERTIES[pid].name}
+        entry: dict[str, Any] = {"id": pid, "name": PROPERTIES[pid].name}
         if pid in ENTITY_VALUED:
             level = next(t for t in TYPES if t.id == ENTITY_VALUED[pid])
             entry["type"] = {"id": level.id, "name": level.name}
@@ -39,13 +43,13 @@ def extend(index: SearchIndex, request: object) -> dict:
     return {"meta": meta, "rows": rows}
 
 
-def values(index: SearchIndex, concept: Concept, pid: str) -> list[dict]:
-    def texts(field: str, language: str) -> list[dict]:
+def values(index: SearchIndex, concept: Concept, pid: str) -> list[dict[str, Any]]:
+    def texts(field: str, language: str) -> list[dict[str, Any]]:
         return [
             {"str": t.text} for t in concept.texts if t.field == field and t.language == language
         ]
 
-    def entity(iri: str | None) -> list[dict]:
+    def entity(iri: str | None) -> list[dict[str, Any]]:
         if iri is None or iri not in index.concepts:
             return []
         other = index.concepts[iri]
@@ -78,7 +82,7 @@ def values(index: SearchIndex, concept: Concept, pid: str) -> list[dict]:
     return []
 
 
-def propose(type_id: str, limit: int) -> dict:
+def propose(type_id: str, limit: int) -> dict[str, Any]:
     """The properties offered for a type: all of them (every level has each one, or none)."""
     properties = [{"id": p.id, "name": p.name} for p in EXTENSION]
     return {"type": type_id, "properties": properties[:limit] if limit else properties}

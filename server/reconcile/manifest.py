@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import server
 from server.reconcile.vocabulary import TYPES
 
@@ -10,7 +12,7 @@ SCHEMA_SPACE = "http://www.w3.org/2004/02/skos/core#"
 PREVIEW_SIZE = (420, 180)
 
 
-def manifest(base: str, namespace: str) -> dict:
+def manifest(base: str, namespace: str) -> dict[str, Any]:
     """``base`` is the service's URL (``…/reconcile``); ids are the catalogue's codes, whose
     pages ``/reconcile/view/{id}`` redirects to."""
     width, height = PREVIEW_SIZE

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from catalogue.search.classifier import Classifier
 from catalogue.search.index_reader import Concept, SearchIndex
@@ -62,7 +63,7 @@ class Candidate:
     match: bool = False
     features: dict[str, float] = field(default_factory=dict)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "id": self.concept.notation,
             "name": self.concept.label("zh") or self.concept.label("en"),

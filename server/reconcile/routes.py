@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
-from flask import Blueprint, Response, redirect, request
+from flask import Blueprint, Response, request
 
 from catalogue.search.index_reader import IndexUnavailable
 from server.linked_data.publication import current_publication, current_site
@@ -81,7 +82,7 @@ def service() -> Response:
     return answer(manifest(service_url(), site.index.namespace))
 
 
-def _batch(site: SiteSearch, queries: object) -> dict:
+def _batch(site: SiteSearch, queries: object) -> dict[str, Any]:
     if not isinstance(queries, dict):
         raise QueryError('\'queries\' is a JSON object: {"q0": {"query": …}, …}')
     if len(queries) > MAX_BATCH:
@@ -205,7 +206,7 @@ def view(identifier: str) -> Response:
     concept = by_code(site.index, identifier)
     if concept is None:
         return Response(f"no concept has the code {identifier!r}\n", 404, mimetype="text/plain")
-    return redirect(_page(concept.iri), 303)
+    return Response(status=303, headers={"Location": _page(concept.iri)})
 
 
 @bp.route("/propose_properties")

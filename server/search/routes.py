@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from flask import Blueprint, Response, request
 from markupsafe import Markup
@@ -39,7 +40,7 @@ def wants_json() -> bool:
     return best == JSON_TYPE
 
 
-def json_response(body: dict, status: int = 200) -> Response:
+def json_response(body: dict[str, Any], status: int = 200) -> Response:
     return Response(
         json.dumps(body, ensure_ascii=False),
         status,

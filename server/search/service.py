@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
+from typing import Any
 
 from flask import current_app
 
@@ -77,7 +78,7 @@ class Result:
     concept: Concept | None = None
     field: str = ""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "iri": self.iri,
             "notation": self.notation,

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from flask import Blueprint, Response, redirect, request
+from flask import Blueprint, Response, request
 
 from catalogue.search.index_reader import Concept, IndexUnavailable
 from server.linked_data.publication import current_publication, current_site
@@ -443,7 +443,7 @@ def _transitive(
     concept: Concept,
     direct: str,
     concepts: list[Concept],
-    direct_of: Callable[[Concept], list[Concept | None]],
+    direct_of: Callable[[Concept], Sequence[Concept | None]],
     vocab: Vocabulary,
 ) -> Response:
     """Skosmos' ``transformTransitivePropertyResults``: an index by URI, each entry with
@@ -529,10 +529,10 @@ def _data(vocab: Vocabulary) -> Response:
             "Unsupported format. Supported MIME types are: " + " ".join(offered),
         )
     if not uri:
-        return redirect(current_site().absolute(f"/dumps/{DUMPS[media]}"), 303)
+        return _see_other(current_site().absolute(f"/dumps/{DUMPS[media]}"))
     concept = _concept(vocab)
     path = current_publication().addresses.path_of(concept.iri) or "/"
-    return redirect(current_site().absolute(f"{path}.{DOCUMENTS[media]}"), 303)
+    return _see_other(current_site().absolute(f"{path}.{DOCUMENTS[media]}"))
 
 
 def _search(vocab: Vocabulary) -> Response:
@@ -611,7 +611,10 @@ def _lookup_hits(vocab: Vocabulary, label: str, lang: str | None) -> list[dict[s
     """Skosmos' ``findLookupHits``: an exact preferred label, then one ignoring case; then
     (in any language when none is given) the same on alternative labels."""
     folded = label.casefold()
-    tests = (lambda text: text == label, lambda text: text.casefold() == folded)
+    tests: tuple[Callable[[str], bool], ...] = (
+        lambda text: text == label,
+        lambda text: text.casefold() == folded,
+    )
     for field in ("prefLabel", "altLabel"):
         for matches in tests:
             hits = []
@@ -635,3 +638,8 @@ def _lookup_hits(vocab: Vocabulary, label: str, lang: str | None) -> list[dict[s
             if hits:
                 return hits
     return []
+
+
+def _see_other(location: str) -> Response:
+    """A 303 as flask's Response (werkzeug's redirect() is typed as its own base class)."""
+    return Response(status=303, headers={"Location": location})

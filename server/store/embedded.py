@@ -12,11 +12,13 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import IO
 
 import pyoxigraph as ox
 
 from catalogue.publication import INFO_FILE, BuildUnit
+from catalogue.written import written
 from server.formats import Kind
 from server.store.interface import (
     Answer,
@@ -61,7 +63,7 @@ class Prepared:
 
     kind: Kind
     format: str
-    write: Callable[[IO[bytes]], None]
+    write: Callable[[IO[bytes]], object]  # pyoxigraph's writers return None given an output
 
 
 class EmbeddedStore:
@@ -96,14 +98,21 @@ class EmbeddedStore:
     # --- the parts an engine process drives itself ---------------------------
 
     def prepare(self, request: QueryRequest) -> Prepared:
-        options: dict[str, object] = {"prefixes": self._prefixes, "base_iri": request.base_iri}
+        # None: the dataset the query names (FROM), or the store's own.
+        default_graph: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None
+        named_graphs: list[ox.NamedNode | ox.BlankNode] | None = None
         if request.default_graphs is not None or request.named_graphs is not None:
-            options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs or ()]
-            options["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs or ()]
-        elif request.union_default:
-            options["use_default_graph_as_union"] = True
+            default_graph = [ox.NamedNode(g) for g in request.default_graphs or ()]
+            named_graphs = [ox.NamedNode(g) for g in request.named_graphs or ()]
         try:
-            results = self._store.query(request.text, **options)
+            results = self._store.query(
+                request.text,
+                prefixes=self._prefixes,
+                base_iri=request.base_iri,
+                default_graph=default_graph,
+                named_graphs=named_graphs,
+                use_default_graph_as_union=default_graph is None and request.union_default,
+            )
         except SyntaxError as error:
             raise QuerySyntaxError(str(error)) from None
         except ValueError as error:  # e.g. an invalid IRI in default-graph-uri
@@ -130,6 +139,8 @@ class EmbeddedStore:
             )
         if request.graph is None:
             union = self._store.query(_UNION_GRAPH, use_default_graph_as_union=True)
+            if not isinstance(union, ox.QueryTriples):  # a CONSTRUCT gives triples
+                raise TypeError(f"not a CONSTRUCT: {_UNION_GRAPH}")
             return Prepared(Kind.GRAPH, request.format, self._triples_writer(union, request.format))
         graph = ox.NamedNode(request.graph)
         return Prepared(
@@ -138,14 +149,14 @@ class EmbeddedStore:
             lambda out: self._store.dump(out, fmt, from_graph=graph, prefixes=prefixes),
         )
 
-    def _triples_writer(self, triples: ox.QueryTriples, name: str) -> Callable[[IO[bytes]], None]:
+    def _triples_writer(self, triples: ox.QueryTriples, name: str) -> Callable[[IO[bytes]], object]:
         fmt = _RDF_FORMATS[name]
         if name in _PREFIXED:
             return lambda out: ox.serialize(triples, out, fmt, prefixes=self._prefixes)
         return lambda out: triples.serialize(out, fmt)
 
 
-def _evaluating(write: Callable[[IO[bytes]], None], out: IO[bytes]) -> None:
+def _evaluating(write: Callable[[IO[bytes]], object], out: IO[bytes]) -> None:
     """Run ``write``, reporting evaluation errors as the client's (they are the query's)."""
     try:
         write(out)
@@ -162,7 +173,7 @@ def snapshot(build: BuildUnit) -> tuple[bytes, BuildInfo]:
     """
     disk = ox.Store.read_only(str(build.store))
     try:
-        data = disk.dump(format=ox.RdfFormat.N_QUADS)
+        data = written(partial(disk.dump, format=ox.RdfFormat.N_QUADS))
         quads = len(disk)
         graphs = tuple(sorted(g.value for g in disk.named_graphs() if isinstance(g, ox.NamedNode)))
     finally:

@@ -79,6 +79,7 @@ def serve(in_fd: int, out_fd: int) -> None:
             _, payload = reader.read()
         except channel.Closed:
             return
+        # isinstance takes the union; mypy types ``expected`` as one class.
         request = messages.decode(payload, QueryRequest | GraphRequest)  # type: ignore[arg-type]
         try:
             if isinstance(request, QueryRequest):
@@ -86,6 +87,7 @@ def serve(in_fd: int, out_fd: int) -> None:
             else:
                 prepared = store.prepare_graph(request)
             sink = FrameSink(out_fd, prepared.kind.value, prepared.format)
+            # FrameSink has the write() pyoxigraph calls, not all of IO[bytes].
             _evaluating(prepared.write, sink)  # type: ignore[arg-type]
             sink.finish()
         except StoreError as error:

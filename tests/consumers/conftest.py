@@ -25,7 +25,6 @@ from pathlib import Path
 import pytest
 
 from catalogue.settings import PROJECT_ROOT
-from tests.site_fixtures import live_site, site_build  # noqa: F401
 
 NS = "https://w3id.org/service-outsourcing/"
 SCHEME_2022 = NS + "2022"

@@ -146,3 +146,18 @@ def test_the_diff_command(build: BuildResult, dumps_dir: Path, tmp_path: Path) -
         capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120,
     )  # fmt: skip
     assert same.returncode == 0 and "no change to any concept" in same.stdout
+
+
+def test_a_removal_missing_a_part_is_refused_not_a_wildcard() -> None:
+    """A removal without its object once removed every triple of its subject and
+    predicate (rdflib's remove() reads None as "any")."""
+    ns = Namespace("https://example.org/")
+    graph = Graph()
+    graph.add((ns.a, SKOS.prefLabel, Literal("one", lang="en")))
+    graph.add((ns.a, SKOS.prefLabel, Literal("two", lang="en")))
+    changes = Graph()
+    changes.add((ns.cs, CS.removal, ns.statement))
+    changes.add((ns.statement, RDF.subject, ns.a))
+    changes.add((ns.statement, RDF.predicate, SKOS.prefLabel))
+    with pytest.raises(ValueError, match="without all its parts"):
+        apply(graph, changes)

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import SKOS
 
 from catalogue.dumps import DUMPS
 from catalogue.graph.curation import CurationError
@@ -16,6 +18,7 @@ from catalogue.settings import DEFAULT_NAMESPACE, BuildSettings
 from catalogue.source.structure import Catalogue
 
 NS = DEFAULT_NAMESPACE
+SOC = Namespace(NS + "ontology/")
 
 
 def edit(filename: str, old: str, new: str) -> Callable[[Path], None]:
@@ -129,5 +132,16 @@ def test_an_editors_mistake_is_reported_precisely(
         assert message.startswith(str(curation / mistake.file))
 
 
-def test_the_shipped_curation_is_accepted(catalogue: Catalogue) -> None:
-    build_dataset(catalogue, BuildSettings(), DUMPS)
+@pytest.mark.parametrize(
+    "file, predicate",
+    [("cross-links.ttl", SOC.coveredBy), ("alt-labels.ttl", SKOS.altLabel)],
+)
+def test_the_shipped_curation_is_accepted_and_built_in(
+    file: str, predicate: URIRef, catalogue: Catalogue
+) -> None:
+    settings = BuildSettings()
+    built = build_dataset(catalogue, settings, DUMPS).union()
+    curated = Graph().parse(settings.curation_dir / file, format="turtle")
+    statements = set(curated.triples((None, predicate, None)))
+    assert statements, f"{file} states no {predicate}"
+    assert statements <= set(built.triples((None, predicate, None)))

@@ -181,6 +181,19 @@ def test_language_choice(site: FlaskClient) -> None:
     assert later.headers["Content-Language"] == "zh-Hans"
 
 
+def test_a_304_varies_as_its_page_does(site: FlaskClient) -> None:
+    # RFC 9110 §15.4.5: a 304 carries the Vary its 200 would have, or a cache that
+    # refreshes its copy from it keys the page on the wrong headers.
+    headers = {"Accept": BROWSER, "Accept-Language": "en"}
+    page_200 = site.get("/2022/domain/07.html", headers=headers)
+    revalidated = site.get(
+        "/2022/domain/07.html", headers={**headers, "If-None-Match": page_200.headers["ETag"]}
+    )
+    assert revalidated.status_code == 304
+    assert revalidated.headers["Vary"] == page_200.headers["Vary"]
+    assert revalidated.headers["Vary"] == "Accept-Language, Cookie, Accept-Encoding"
+
+
 def test_the_response_cache_keeps_languages_apart(site_app) -> None:
     for _ in range(2):  # the second round is answered from the cache
         for language, tag in (("zh", "zh-Hans"), ("en", "en")):

@@ -13,13 +13,20 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from endpoint_support import EXAMPLES, FIXTURE_TRIG, NS, Server, start_server, stop_server
+from endpoint_support import (
+    EXAMPLES,
+    FIXTURE_TRIG,
+    NS,
+    Server,
+    make_app,
+    start_server,
+    stop_server,
+)
 
 from catalogue.publication import Staging, new_build_id, unit_of
 from catalogue.search.index_writer import build_search_index
 from catalogue.store import build_store
-from server.app import create_app, project_prefixes
-from server.config import ServerConfig
+from server.app import project_prefixes
 from server.store.embedded import EmbeddedStore, snapshot
 
 
@@ -48,18 +55,6 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def fixture_store(fixture_build: Path) -> EmbeddedStore:
     data, info = snapshot(unit_of(fixture_build))
     return EmbeddedStore.from_nquads(data, info, project_prefixes())
-
-
-def make_app(fixture_build: Path, store: object, **settings: object):
-    """An app over an in-process store, for Flask's test client (no timeout isolation)."""
-    config = ServerConfig(
-        store=fixture_build / "store",
-        examples_dir=fixture_build / "queries",
-        access_log="off",
-        rate_limit=None,
-        **settings,  # type: ignore[arg-type]
-    )
-    return create_app(config, store=store)  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -16,11 +16,18 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 import requests
+from flask import Flask
+
+from server.app import create_app
+from server.config import ServerConfig
 
 NS = "https://w3id.org/service-outsourcing/"
 OFFICIAL = NS + "graph/official"
@@ -223,3 +230,39 @@ def parse_body(content_type: str | None, body: bytes) -> object:
     if media == "application/json":
         return json.loads(body)
     raise AssertionError(f"unexpected media type {media!r}")
+
+
+def make_app(fixture_build: Path, store: object, **settings: object) -> Flask:
+    """An app over an in-process store, for Flask's test client (no timeout isolation)."""
+    config = ServerConfig(
+        store=fixture_build / "store",
+        examples_dir=fixture_build / "queries",
+        access_log="off",
+        rate_limit=None,
+        **settings,  # type: ignore[arg-type]
+    )
+    return create_app(config, store=store)  # type: ignore[arg-type]
+
+
+T = TypeVar("T")
+
+
+def eventually(
+    check: Callable[[], T], what: str, timeout: float = 10.0, interval: float = 0.02
+) -> T:
+    """``check()``'s first true value, polled until ``timeout``: a test waits for what it
+    waits for, not for a fixed time that a loaded machine may overrun."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {timeout:g} s: {what}")
+        time.sleep(interval)
+
+
+def unique(query: str) -> str:
+    """``query`` as no test has sent it before, whatever ran first (a comment changes the
+    text and so its cache entry, not its answer)."""
+    return f"{query} # {uuid.uuid4().hex}"

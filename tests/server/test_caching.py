@@ -7,7 +7,7 @@ import gzip
 
 import brotli
 import requests
-from endpoint_support import Server
+from endpoint_support import Server, make_app, unique
 
 QUERY = "SELECT ?c ?l WHERE { ?c skos:prefLabel ?l } ORDER BY ?c ?l"
 
@@ -28,7 +28,7 @@ def test_answers_carry_caching_headers(live: Server) -> None:
 
 
 def test_if_none_match_gets_304_before_and_after_caching(live: Server) -> None:
-    fresh = QUERY + " # never asked before"
+    fresh = unique(QUERY)
     etag = get(live, fresh).headers["ETag"]
     for _ in range(3):  # the app's 304 first, then the response cache's
         response = get(live, fresh, **{"If-None-Match": etag})
@@ -85,7 +85,7 @@ def test_small_answers_are_not_compressed(live: Server) -> None:
 
 
 def test_repeated_get_is_answered_from_the_cache(live: Server) -> None:
-    query = QUERY + " # cache me"
+    query = unique(QUERY)
     session = requests.Session()  # one connection: one worker, one cache
     first = session.get(live.sparql, params={"query": query}, timeout=10)
     second = session.get(live.sparql, params={"query": query}, timeout=10)
@@ -117,8 +117,6 @@ def test_errors_are_not_cached(live: Server) -> None:
 
 
 def test_cache_can_be_turned_off(fixture_build, fixture_store) -> None:
-    from conftest import make_app
-
     client = make_app(fixture_build, fixture_store, response_cache_bytes=0).test_client()
     for _ in range(2):
         response = client.get("/sparql", query_string={"query": QUERY})
@@ -126,8 +124,6 @@ def test_cache_can_be_turned_off(fixture_build, fixture_store) -> None:
 
 
 def test_cache_is_bounded(fixture_build, fixture_store) -> None:
-    from conftest import make_app
-
     from server.response_cache import ResponseCache
 
     app = make_app(fixture_build, fixture_store, response_cache_bytes=64 * 1024)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from endpoint_support import FIXTURE_QUADS, OFFICIAL, free_port, parse_body
+from endpoint_support import FIXTURE_QUADS, OFFICIAL, free_port, make_app, parse_body
 
 from server.app import project_prefixes
 from server.store.remote import RemoteStore
@@ -51,8 +51,6 @@ def oxigraph(fixture_build: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def remote_client(fixture_build: Path, oxigraph: str):
-    from conftest import make_app
-
     store = RemoteStore(oxigraph, project_prefixes())
     return make_app(fixture_build, store).test_client()
 

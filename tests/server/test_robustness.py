@@ -16,7 +16,16 @@ from pathlib import Path
 
 import pytest
 import requests
-from endpoint_support import NS, RUNAWAY, TRANSLATION, Server, parse_body, session_from
+from endpoint_support import (
+    NS,
+    RUNAWAY,
+    TRANSLATION,
+    Server,
+    eventually,
+    parse_body,
+    session_from,
+    unique,
+)
 
 _clients = itertools.count(1)
 
@@ -32,17 +41,21 @@ def cpu_seconds(pid: int) -> float:
 
 
 def wait_for_engines(server: Server, count: int, timeout: float = 10.0) -> set[int]:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    def counted() -> set[int]:
         pids = server.engine_pids()
-        if len(pids) == count:
-            return pids
-        time.sleep(0.05)
-    raise AssertionError(f"expected {count} engines, found {server.engine_pids()}")
+        return pids if len(pids) == count else set()
+
+    return eventually(counted, f"{count} engines running", timeout)
+
+
+def busy_engine(engines: set[int], since: dict[int, float]) -> int | None:
+    """An engine that has used CPU since ``since`` was read: the one running a query."""
+    return next((pid for pid in engines if cpu_seconds(pid) - since[pid] > 0.05), None)
 
 
 def test_runaway_query_is_stopped_while_others_are_served(hostile: Server) -> None:
     before = wait_for_engines(hostile, 4)
+    idle = {pid: cpu_seconds(pid) for pid in before}
     outcome: dict[str, object] = {}
 
     def runaway() -> None:
@@ -53,30 +66,34 @@ def test_runaway_query_is_stopped_while_others_are_served(hostile: Server) -> No
 
     thread = threading.Thread(target=runaway)
     thread.start()
-    time.sleep(0.2)
-    # Meanwhile, cheap queries (each distinct, so no cache answers them) are served at once.
+    eventually(lambda: busy_engine(before, idle), "an engine runs the runaway query")
+    # Meanwhile, cheap queries (each distinct, so no cache answers them) are served: the
+    # first while the runaway query still runs, not after it was stopped.
     for n in range(4):
-        started = time.monotonic()
-        cheap = hostile.get(
-            params={"query": f"ASK {{ ?s ?p ?o }} # {n} {time.time()}"}, headers=client_address()
-        )
+        cheap = hostile.get(params={"query": unique("ASK { ?s ?p ?o }")}, headers=client_address())
         assert cheap.status_code == 200 and cheap.json()["boolean"] is True
-        assert time.monotonic() - started < 0.5
+        if n == 0:
+            assert "response" not in outcome, "a cheap query waited for the runaway one"
     thread.join(timeout=10)
+    assert not thread.is_alive(), "the runaway query was not stopped"
 
     response = outcome["response"]
     assert isinstance(response, requests.Response)
     assert response.status_code == 504, (response.headers, response.text[:300])
     assert "limit of 1 s" in response.text and "stopped" in response.text
-    assert 1.0 <= outcome["elapsed"] < 2.5  # type: ignore[operator]
+    assert outcome["elapsed"] >= 1.0  # type: ignore[operator]
     # The engine that ran it is gone (its CPU freed), a fresh one took its place ...
     after = wait_for_engines(hostile, 4)
     assert len(before - after) == 1
-    # ... and nothing is still burning CPU.
-    used = {pid: cpu_seconds(pid) for pid in after}
-    time.sleep(0.5)
-    assert all(cpu_seconds(pid) - used[pid] < 0.1 for pid in after)
+    # ... and nothing is still burning CPU (a fresh engine may take a moment to settle).
+    eventually(lambda: all_idle(after), "every engine idle")
     assert hostile.get(params={"query": "ASK {}"}, headers=client_address()).status_code == 200
+
+
+def all_idle(engines: set[int]) -> bool:
+    used = {pid: cpu_seconds(pid) for pid in engines}
+    time.sleep(0.2)  # the window CPU use is measured over
+    return busy_engine(engines, used) is None
 
 
 def test_runaway_stream_is_cut_not_completed(hostile: Server) -> None:
@@ -101,9 +118,7 @@ def test_client_leaving_mid_stream_frees_the_engine(hostile: Server) -> None:
     assert response.status_code == 200
     next(response.iter_content(1 << 16))
     response.close()
-    deadline = time.monotonic() + 5
-    while hostile.engine_pids() >= before and time.monotonic() < deadline:
-        time.sleep(0.05)
+    eventually(lambda: not hostile.engine_pids() >= before, "the engine was replaced", 5)
     wait_for_engines(hostile, 4)
     assert hostile.engine_pids() != before
 

@@ -133,3 +133,32 @@ def test_a_bad_value_is_an_error_that_names_it(
         return
     assert serve_command.run_from_arguments(parser.parse_args(argv), Path("build/store")) == 2
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "variable, text, message",
+    [
+        ("CATALOGUE_PORT", "eighty", "CATALOGUE_PORT='eighty': expected a whole number"),
+        ("CATALOGUE_QUERY_TIMEOUT", "soon", "CATALOGUE_QUERY_TIMEOUT='soon': expected a number"),
+        (
+            "CATALOGUE_ENGINE_SANDBOX",
+            "maybe",
+            "CATALOGUE_ENGINE_SANDBOX='maybe': expected on or off",
+        ),
+        ("CATALOGUE_RATE_BURST", "many", "CATALOGUE_RATE_BURST='many': expected a whole number"),
+        ("CATALOGUE_RATE_LIMIT", "lots", "CATALOGUE_RATE_LIMIT='lots': a rate limit looks like"),
+    ],
+)
+def test_a_bad_variable_is_an_error_that_names_it_and_its_value(
+    variable: str,
+    text: str,
+    message: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv(variable, text)
+    monkeypatch.setattr(serve_command, "serve", lambda config: 0)
+    parser = argparse.ArgumentParser()
+    serve_command.add_arguments(parser)
+    assert serve_command.run_from_arguments(parser.parse_args([]), Path("build/store")) == 2
+    assert message in capsys.readouterr().err

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import rdflib
-from endpoint_support import OFFICIAL, TRANSLATION, Server
+from endpoint_support import OFFICIAL, TRANSLATION, Server, make_app
 from rdflib.namespace import RDF
 
 SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -42,8 +42,6 @@ def _endpoint(client, **headers: str) -> str:
 
 
 def test_public_url_is_used_when_configured(fixture_build, fixture_store) -> None:
-    from conftest import make_app
-
     app = make_app(fixture_build, fixture_store, public_url="https://data.example.org/catalogue/")
     assert _endpoint(app.test_client()) == "https://data.example.org/catalogue/sparql"
 
@@ -52,8 +50,6 @@ def test_forwarded_headers_are_believed_only_from_trusted_proxies(
     fixture_build,
     fixture_store,
 ) -> None:
-    from conftest import make_app
-
     forwarded = {"X-Forwarded-Host": "data.example.org", "X-Forwarded-Proto": "https"}
     untrusted = make_app(fixture_build, fixture_store).test_client()
     assert _endpoint(untrusted, **forwarded) == "http://localhost/sparql"
