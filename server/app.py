@@ -4,7 +4,7 @@
     AccessLog       one JSON line per request; starts the query's clock
     Cors            CORS headers on every answer; preflight OPTIONS
     RequestChecks   400 for a host or X-Forwarded-Prefix not to believe; 431 for a huge head
-    BodyTimeout     408 for a body that did not arrive in time (server/http_front)
+    BodyTimeout     408 for a body that did not arrive in time (server/http/front)
     RateLimiting    429 past a client's allowance, shared by all workers
     ResponseCache   a repeated GET answered from memory, before Flask
     Compression     br / gzip by Accept-Encoding (cached compressed)
@@ -31,29 +31,31 @@ from werkzeug.exceptions import HTTPException
 
 import server
 from catalogue.publication import BuildUnit, unit_of
-from server import conneg
-from server.accesslog import AccessLog, open_log
+from server import health
 from server.api import routes as api
-from server.blueprints import graph_store, health, sparql
-from server.compression import Compression
 from server.config import ServerConfig
-from server.cors import Cors
-from server.errors import HttpError
-from server.examples import Example, load_examples
-from server.http_front.request_checks import RequestChecks
-from server.http_front.timeouts import BodyTimeout
+from server.http import conneg
+from server.http.accesslog import AccessLog, open_log
+from server.http.compression import Compression
+from server.http.cors import Cors
+from server.http.errors import HttpError
+from server.http.front.request_checks import RequestChecks
+from server.http.front.timeouts import BodyTimeout
+from server.http.ratelimit import UNMETERED, RateLimiting, SharedRateLimiter, create_table
+from server.http.response_cache import ResponseCache
 from server.linked_data import routes as linked_data
 from server.linked_data.publication import EXTENSION as PUBLICATION
 from server.linked_data.publication import Publication
 from server.pages import quality
 from server.pages import routes as pages
 from server.pages.i18n import cache_variant, language_variant
-from server.ratelimit import UNMETERED, RateLimiting, SharedRateLimiter, create_table
 from server.reconcile import routes as reconcile
-from server.response_cache import ResponseCache
 from server.search import routes as search
 from server.service import EXTENSION, Service
 from server.skosmos_rest import routes as skosmos_rest
+from server.sparql import endpoint as sparql
+from server.sparql import graph_store
+from server.sparql.examples import Example, load_examples
 from server.store import open_store
 from server.store.interface import Store, requesting_client
 

@@ -1,14 +1,14 @@
 """The entry point ``serve`` gives granian: ``server.asgi:create_asgi_app`` (a factory).
 
 The app is WSGI; granian serves it through its ASGI interface and
-``server.http_front.bridge``, which reads request bodies with a deadline
-before a thread is given to them (see ``server/http_front``).
+``server.http.front.bridge``, which reads request bodies with a deadline
+before a thread is given to them (see ``server/http/front``).
 """
 
 from __future__ import annotations
 
 from server.config import ServerConfig
-from server.http_front.bridge import Limits, WsgiBridge
+from server.http.front.bridge import Limits, WsgiBridge
 from server.wsgi import create_wsgi_app
 
 

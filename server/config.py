@@ -62,7 +62,7 @@ class ServerConfig:
     #: Seconds a query may run (and its answer take to send) before it is stopped.
     query_timeout: float = 10.0
     #: Seconds a client has to send a request's head; also how long an idle
-    #: connection (kept alive, or never used) stays open (``server/http_front``).
+    #: connection (kept alive, or never used) stays open (``server/http/front``).
     header_timeout: float = 10.0
     #: Seconds a client has to send a request's body, once its head is read.
     body_timeout: float = 10.0
@@ -85,7 +85,7 @@ class ServerConfig:
     max_url_bytes: int = 16 * 1024
     max_body_bytes: int = 1024 * 1024
     #: Largest request head the app reads (its header fields); granian's own buffer,
-    #: above it, refuses larger ones without a body (server/http_front).
+    #: above it, refuses larger ones without a body (server/http/front).
     max_header_bytes: int = 32 * 1024
     #: Deepest nesting of (), {} and [] a query may have; 0 turns the check off.
     max_nesting: int = 200

@@ -134,12 +134,12 @@ def run_from_arguments(args: argparse.Namespace, default_store: Path) -> int:
 def serve(config: ServerConfig) -> int:
     from granian import Granian
 
-    from server.http_front.options import (
+    from server.http.front.options import (
         connections_per_worker,
         granian_options,
         raise_descriptor_limit,
     )
-    from server.ratelimit import create_table
+    from server.http.ratelimit import create_table
 
     info = _check_store(config)
     if info is None:

@@ -14,7 +14,7 @@ from email.utils import formatdate
 from flask import current_app
 
 from server.config import ServerConfig
-from server.examples import Example
+from server.sparql.examples import Example
 from server.store.interface import BuildInfo, Store
 
 EXTENSION = "catalogue"

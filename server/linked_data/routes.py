@@ -9,11 +9,12 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, request
 
-from server.answers import deadline, store_error
-from server.compression import choose_encoding
-from server.conditional import conditional_response
-from server.conneg import choose_among
 from server.formats import HTML, Format
+from server.http.compression import choose_encoding
+from server.http.conditional import conditional_response
+from server.http.conneg import choose_among
+from server.http.ratelimit import unmetered
+from server.http.response_cache import CACHEABLE
 from server.linked_data.addresses import relative_reference
 from server.linked_data.build_files import send_build_file
 from server.linked_data.documents import (
@@ -29,9 +30,8 @@ from server.linked_data.documents import (
 from server.linked_data.publication import Publication, current_publication, current_site
 from server.linked_data.rdf_output import describe_as, serialize
 from server.linked_data.void import describe_dataset
-from server.ratelimit import unmetered
-from server.response_cache import CACHEABLE
 from server.service import Service, current_service
+from server.sparql.answers import deadline, store_error
 from server.store.interface import GraphRequest, StoreError
 
 bp = Blueprint("linked_data", __name__)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from http.cookies import SimpleCookie
 from wsgiref.types import WSGIEnvironment
 
-from server.qvalues import weighted
+from server.http.qvalues import weighted
 
 LANGUAGES = ("zh", "en")
 DEFAULT = "en"

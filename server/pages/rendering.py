@@ -17,12 +17,12 @@ from urllib.parse import urlencode
 from flask import Response, current_app, render_template, request, url_for
 
 import server
-from server.compression import choose_encoding
-from server.conditional import conditional_response
+from server.http.compression import choose_encoding
+from server.http.conditional import conditional_response
+from server.http.response_cache import CACHEABLE
 from server.linked_data.publication import current_publication, current_site
 from server.pages import i18n
 from server.pages.messages import message
-from server.response_cache import CACHEABLE
 from server.service import current_service
 
 #: Pages load only their own stylesheet and scripts; no inline script, no other origin.

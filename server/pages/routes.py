@@ -16,9 +16,11 @@ from markupsafe import Markup
 from markupsafe import escape as escape_html
 from werkzeug.exceptions import NotFound
 
-from server.conditional import conditional_response
-from server.conneg import choose_among
 from server.formats import HTML
+from server.http.conditional import conditional_response
+from server.http.conneg import choose_among
+from server.http.ratelimit import unmetered
+from server.http.response_cache import CACHEABLE
 from server.linked_data.build_files import BuildFile, send_build_file
 from server.linked_data.documents import TURTLE, document_path
 from server.linked_data.index import Index
@@ -30,8 +32,6 @@ from server.pages import catalogue_views
 from server.pages.i18n import Language
 from server.pages.rendering import Context, page_response
 from server.pages.view import View
-from server.ratelimit import unmetered
-from server.response_cache import CACHEABLE
 from server.service import current_service
 from server.store.interface import StoreError
 
@@ -151,7 +151,7 @@ def _triples(publication: Publication, iri: str) -> list[ox.Triple]:
             service.store, iri, timeout, current_site().absolute(request.path), publication.dataset
         )
     except StoreError as error:
-        from server.answers import store_error
+        from server.sparql.answers import store_error
 
         raise store_error(error, service, {}) from None
 

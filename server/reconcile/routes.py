@@ -17,10 +17,10 @@ from typing import Any
 from flask import Blueprint, Response, request
 
 from catalogue.search.index_reader import IndexUnavailable
+from server.http.ratelimit import unmetered
 from server.linked_data.publication import current_publication, current_site
 from server.pages.catalogue_views import linker
 from server.pages.i18n import Language
-from server.ratelimit import unmetered
 from server.reconcile.extension import ExtensionError, extend, propose
 from server.reconcile.manifest import manifest
 from server.reconcile.matching import Matcher, QueryError, read_query

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from catalogue.settings import PROJECT_ROOT
-from server.query_page import YASGUI
+from server.sparql.query_page import YASGUI
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = PROJECT_ROOT / "build" / "screenshots"

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from server.ratelimit import UNMETERED
+from server.http.ratelimit import UNMETERED
 
 
 def test_three_hundred_rows_in_batches_of_ten_are_all_answered(recon_server) -> None:

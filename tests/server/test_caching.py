@@ -124,7 +124,7 @@ def test_cache_can_be_turned_off(fixture_build, fixture_store) -> None:
 
 
 def test_cache_is_bounded(fixture_build, fixture_store) -> None:
-    from server.response_cache import ResponseCache
+    from server.http.response_cache import ResponseCache
 
     app = make_app(fixture_build, fixture_store, response_cache_bytes=64 * 1024)
     client = app.test_client()

@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from server.query_text import inspect
-from server.sparql_lexer import Kind, LexError, read
+from server.sparql.lexer import Kind, LexError, read
+from server.sparql.query_text import inspect
 
 #: query → (first keyword, nesting, collection nesting, names a dataset, calls SERVICE)
 FACTS = [

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import pytest
 
-from server.query_text import inspect
-from server.sparql_lexer import LexError
+from server.sparql.lexer import LexError
+from server.sparql.query_text import inspect
 
 SUITE = Path(__file__).parent / "w3c-sparql"
 FILES = sorted(p for p in SUITE.rglob("*") if p.suffix in (".rq", ".ru"))

@@ -12,7 +12,7 @@ import pytest
 from endpoint_support import Server, eventually
 
 from server.config import RateLimit
-from server.ratelimit import SharedRateLimiter, create_table
+from server.http.ratelimit import SharedRateLimiter, create_table
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Idle and slow clients cannot hold the server (server/http_front).
+"""Idle and slow clients cannot hold the server (server/http/front).
 
 Against real server processes on loopback: ``live`` has the default timeouts, so
 the connection-holding tests show the defaults hold; ``front`` has 2 s timeouts,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from server.compression import choose_encoding
 from server.config import RateLimit, ServerConfig
-from server.conneg import NotAcceptable, UnknownFormat, choose, parse_accept
-from server.errors import HttpError
 from server.formats import Kind
-from server.protocol import parse_params
-from server.query_text import inspect
+from server.http.compression import choose_encoding
+from server.http.conneg import NotAcceptable, UnknownFormat, choose, parse_accept
+from server.http.errors import HttpError
+from server.sparql.protocol import parse_params
+from server.sparql.query_text import inspect
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 

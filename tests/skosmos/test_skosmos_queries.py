@@ -220,7 +220,7 @@ CASES = [
         ),
     ),
     # Skosmos projects ?child twice here, a form Jena accepts and Oxigraph refuses: the
-    # endpoint's compatibility step (server/query_compat.py) must keep it answered.
+    # endpoint's compatibility step (server/sparql/compat.py) must keep it answered.
     Case(
         "children-of-ito",
         "ITO expanded: its six domains, sorted by their codes 01-06, each expandable",

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
-from server.compression import choose_encoding
-from server.conditional import not_modified
+from server.http.compression import choose_encoding
+from server.http.conditional import not_modified
 
 if TYPE_CHECKING:  # typeshed's name for WSGI's exc_info; no module at run time
     from _typeshed import OptExcInfo

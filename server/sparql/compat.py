@@ -24,7 +24,7 @@ access log and the error messages refer to.
 
 from __future__ import annotations
 
-from server.sparql_lexer import Kind, Token
+from server.sparql.lexer import Kind, Token
 
 _BOOLEANS = ("true", "false")
 

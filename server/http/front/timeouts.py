@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
-from server.http_front.bridge import BODY_TIMED_OUT
+from server.http.front.bridge import BODY_TIMED_OUT
 
 
 class BodyTimeout:

@@ -14,17 +14,18 @@ from wsgiref.types import WSGIEnvironment
 
 from flask import Blueprint, Response, request
 
-from server import conneg, query_page
-from server.answers import answer_response, deadline, store_error
-from server.compression import choose_encoding
-from server.conditional import VARY, conditional_response
-from server.errors import HttpError
 from server.formats import HTML, Format, Kind, oxigraph_format
-from server.protocol import READ_ONLY, QueryParams, read_query_params
-from server.query_text import MAX_TERM_NESTING, LexError, inspect
-from server.response_cache import CACHEABLE, QUERY_HASH
+from server.http import conneg
+from server.http.compression import choose_encoding
+from server.http.conditional import VARY, conditional_response
+from server.http.errors import HttpError
+from server.http.response_cache import CACHEABLE, QUERY_HASH
 from server.service import Service, current_service
-from server.service_description import describe, serialize
+from server.sparql import query_page
+from server.sparql.answers import answer_response, deadline, store_error
+from server.sparql.protocol import READ_ONLY, QueryParams, read_query_params
+from server.sparql.query_text import MAX_TERM_NESTING, LexError, inspect
+from server.sparql.service_description import describe, serialize
 from server.store.interface import QueryRequest, StoreError
 
 bp = Blueprint("sparql", __name__)

@@ -1,6 +1,6 @@
 """What the endpoint learns about a query before the engine sees it, from its tokens.
 
-The facts come from ``sparql_lexer`` (one linear pass over the text as the
+The facts come from ``lexer.py`` (one linear pass over the text as the
 grammar's terminals), so a '#', a '(' or the word SERVICE inside a string, an IRI
 or a comment counts for nothing, and no arrangement of characters can make
 reading the text slow.
@@ -16,7 +16,7 @@ reading the text slow.
   option overrides FROM, so the union default graph is only asked for when the
   query does not choose a dataset itself.
 - Does it use forms Jena accepts and Oxigraph refuses (``True``, a variable
-  projected twice)? They are made standard for the engine (``query_compat.py``).
+  projected twice)? They are made standard for the engine (``compat.py``).
 - Does it call another endpoint (SERVICE)? Refused with a clear message. The
   guarantee does not rest on this check: the engines run in a network namespace
   of their own with no interface but a down loopback (``store/sandbox.py``), so
@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from server.query_compat import standard_form
-from server.sparql_lexer import Kind, LexError, read
+from server.sparql.compat import standard_form
+from server.sparql.lexer import Kind, LexError, read
 
 __all__ = ["MAX_TERM_NESTING", "LexError", "QueryFacts", "inspect"]
 
@@ -50,7 +50,7 @@ class QueryFacts:
     term_nesting: int  # the deepest nesting of collections and blank-node lists
     names_dataset: bool  # has FROM or FROM NAMED
     calls_service: bool  # has SERVICE
-    #: The query in the form the engine takes (``query_compat``: Jena's forms made standard).
+    #: The query in the form the engine takes (``compat.py``: Jena's forms made standard).
     for_engine: str = ""
 
     @property

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, request
 
-from server import conneg
-from server.answers import answer_response, deadline, store_error
-from server.compression import choose_encoding
-from server.conditional import conditional_response
-from server.errors import HttpError
 from server.formats import Kind
-from server.protocol import url_params
+from server.http import conneg
+from server.http.compression import choose_encoding
+from server.http.conditional import conditional_response
+from server.http.errors import HttpError
 from server.service import current_service
+from server.sparql.answers import answer_response, deadline, store_error
+from server.sparql.protocol import url_params
 from server.store.interface import GraphRequest, StoreError
 
 bp = Blueprint("graph_store", __name__)

@@ -14,10 +14,10 @@ from wsgiref.types import WSGIEnvironment
 
 from flask import Response
 
-from server.accesslog import START
-from server.errors import HttpError, shorten
 from server.formats import BY_NAME, Kind
-from server.response_cache import CACHEABLE
+from server.http.accesslog import START
+from server.http.errors import HttpError, shorten
+from server.http.response_cache import CACHEABLE
 from server.service import Service
 from server.store.interface import (
     Answer,

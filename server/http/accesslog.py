@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
-from server.response_cache import CACHE_STATUS, QUERY_HASH
+from server.http.response_cache import CACHE_STATUS, QUERY_HASH
 
 if TYPE_CHECKING:  # typeshed's name for WSGI's exc_info; no module at run time
     from _typeshed import OptExcInfo

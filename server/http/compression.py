@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
-from server.qvalues import weighted
+from server.http.qvalues import weighted
 
 if TYPE_CHECKING:  # typeshed's name for WSGI's exc_info; no module at run time
     from _typeshed import OptExcInfo

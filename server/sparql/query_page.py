@@ -16,15 +16,15 @@ from pathlib import Path
 
 from flask import Response, render_template, request
 
-from server.errors import HttpError
 from server.formats import Kind
+from server.http.errors import HttpError
 from server.linked_data.publication import current_publication, current_site
 from server.linked_data.vocabulary import canonical_language
 from server.pages import i18n
 from server.pages.rendering import common_context
 from server.pages.view import Linker
-from server.query_text import LexError, inspect
 from server.service import Service
+from server.sparql.query_text import LexError, inspect
 from server.store.interface import Answer
 
 #: Rows shown in the page; the full answer is a download away (CSV, JSON).
@@ -49,7 +49,7 @@ DOWNLOADS = [
     ("jsonld", "JSON-LD", "graph"),
 ]
 #: Where ``make web`` puts YASGUI's build.
-YASGUI = Path(__file__).parent / "static" / "vendor" / "yasgui" / "yasgui.min.js"
+YASGUI = Path(__file__).parent.parent / "static" / "vendor" / "yasgui" / "yasgui.min.js"
 
 DEFAULT_QUERY = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 

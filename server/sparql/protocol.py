@@ -20,7 +20,7 @@ from urllib.parse import unquote_to_bytes
 from wsgiref.types import WSGIEnvironment
 
 from server.config import ServerConfig
-from server.errors import HttpError
+from server.http.errors import HttpError
 
 FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"

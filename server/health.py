@@ -7,7 +7,7 @@ import time
 
 from flask import Blueprint, Response
 
-from server.ratelimit import unmetered
+from server.http.ratelimit import unmetered
 from server.service import current_service
 from server.store.interface import QueryRequest, StoreError
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from server.formats import FORMATS, HTML, Format, Kind, formats_of
-from server.qvalues import weighted
+from server.http.qvalues import weighted
 
 
 class NotAcceptable(Exception):

@@ -1,1 +1,0 @@
-"""The endpoint's URLs, one blueprint each: ``/sparql``, ``/rdf-graph-store``, ``/healthz``."""
