@@ -22,7 +22,7 @@ from server.pages.i18n import Language
 from server.ratelimit import unmetered
 from server.reconcile.extension import ExtensionError, extend, propose
 from server.reconcile.manifest import manifest
-from server.reconcile.matching import Matcher, QueryError, read_query
+from server.reconcile.matching import MAX_BATCH, Matcher, QueryError, read_query
 from server.reconcile.preview import card, page
 from server.reconcile.vocabulary import CONSTRAINTS, EXTENSION, TYPES, Named, by_code, describe
 from server.reconcile.vocabulary import type_of as type_json
@@ -30,7 +30,6 @@ from server.search.service import SiteSearch, current_search
 
 bp = Blueprint("reconcile", __name__, url_prefix="/reconcile")
 
-MAX_BATCH = 100
 SUGGESTIONS = 10
 #: A JSONP callback is a JavaScript name, nothing else.
 CALLBACK = re.compile(r"^[A-Za-z_$][\w$.]{0,63}$")
