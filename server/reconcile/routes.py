@@ -31,6 +31,7 @@ from server.search.service import SiteSearch, current_search
 bp = Blueprint("reconcile", __name__, url_prefix="/reconcile")
 
 SUGGESTIONS = 10
+#: The draft lets a client ask for a limit; a page, not the catalogue.
 MAX_SUGGESTIONS = 50
 #: A JSONP callback is a JavaScript name, nothing else.
 CALLBACK = re.compile(r"^[A-Za-z_$][\w$.]{0,63}$")

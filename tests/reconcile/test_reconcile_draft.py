@@ -323,3 +323,9 @@ def test_a_web_page_elsewhere_may_post_queries(site) -> None:
     assert response.status_code in (200, 204)
     assert "POST" in response.headers["Access-Control-Allow-Methods"]
     assert response.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_a_suggest_limit_is_capped(site) -> None:
+    # a client asking for everything gets a page, not the catalogue
+    many = site.get(V1 + "/suggest/entity?prefix=服务&limit=1000").get_json()["result"]
+    assert len(many) == 50
