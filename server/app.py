@@ -50,6 +50,7 @@ from server.pages import quality
 from server.pages import routes as pages
 from server.pages.i18n import cache_variant, language_variant
 from server.reconcile import routes as reconcile
+from server.reconcile import routes_draft as reconcile_draft
 from server.search import routes as search
 from server.service import EXTENSION, Service
 from server.skosmos_rest import routes as skosmos_rest
@@ -61,8 +62,9 @@ from server.store.interface import Store, requesting_client
 
 log = logging.getLogger(__name__)
 
-#: The paths that serve data to other sites' pages: CORS preflights are answered for them.
-DATA_PATHS = ("/sparql", "/rdf-graph-store")
+#: The paths that serve data to other sites' pages: CORS preflights are answered for them
+#: (the reconciliation draft's JSON POSTs need one; the draft makes CORS a must).
+DATA_PATHS = ("/sparql", "/rdf-graph-store", "/reconcile/v1/match", "/reconcile/v1/extend")
 #: Names the build every answer comes from.
 BUILD_HEADER = "X-Build"
 
@@ -94,6 +96,7 @@ def create_app(config: ServerConfig | None = None, store: Store | None = None) -
     app.register_blueprint(quality.bp)
     app.register_blueprint(search.bp)
     app.register_blueprint(reconcile.bp)
+    app.register_blueprint(reconcile_draft.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(skosmos_rest.bp)
     app.register_blueprint(linked_data.bp)

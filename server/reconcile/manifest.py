@@ -1,10 +1,13 @@
-"""The service manifest (0.2): what OpenRefine reads when the service is added."""
+"""The service manifests: 0.2's (what OpenRefine 3.6 reads when the service is added) and
+the current draft's (1.0-draft), whose fields differ: suggest and extend are flags, the
+endpoints are fixed relative to the root, URI templates are RFC 6570's (``{id}``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import server
+from server.reconcile.matching import MAX_BATCH
 from server.reconcile.vocabulary import TYPES
 
 NAME = "服务外包产业重点发展领域指导目录（2022年版） / Service Outsourcing Key Domains (2022)"
@@ -38,4 +41,23 @@ def manifest(base: str, namespace: str) -> dict[str, Any]:
             "propose_properties": {"service_url": base, "service_path": "/propose_properties"},
             "property_settings": [],
         },
+    }
+
+
+def draft_manifest(base: str, view_base: str) -> dict[str, Any]:
+    """``base`` is the draft's root (``…/reconcile/v1``); the view redirect is 0.2's, which
+    is the same for both (``view_base``, ``…/reconcile``)."""
+    width, height = PREVIEW_SIZE
+    return {
+        "versions": ["1.0-draft"],
+        "name": NAME,
+        "documentation": base.rsplit("/", 2)[0] + "/",
+        "serviceVersion": server.__version__,
+        "view": {"url": view_base + "/view/{id}"},
+        "preview": {"width": width, "height": height},
+        "defaultTypes": [{"id": t.id, "name": t.name} for t in TYPES],
+        "suggest": {"entity": True, "property": True, "type": True},
+        "extend": {"proposeProperties": True, "propertySettings": []},
+        "batchSize": MAX_BATCH,
+        "standardizedScore": True,
     }

@@ -28,6 +28,8 @@ from server.reconcile.vocabulary import describe, resolve, type_of
 
 DEFAULT_LIMIT = 5
 MAX_LIMIT = 25
+#: Queries a batch may hold, in either version (OpenRefine sends 10).
+MAX_BATCH = 100
 #: Search tiers at or below this one name a concept (code, below the code, label, label
 #: prefix); beyond it the cell is read as a description.
 NAMING_TIERS = 3
@@ -43,6 +45,14 @@ RUNNER_UP_SHARE = 0.6
 #: Nor below this classifier score (≈ 57 of 100): a weak classification, even an
 #: unambiguous one ("We run payroll…", 3.9), is for a person to confirm.
 MATCH_MIN = 5.0
+
+
+#: The features' names: the draft requires one (0.2 allows it).
+FEATURE_NAMES = {
+    "search_tier": "search tier (0: the code, 2: the exact label, higher: weaker)",
+    "classifier_score": "classifier score (3 or more: classified)",
+    "confidence": "classifier confidence (the margin over the next domain)",
+}
 
 
 @dataclass(frozen=True)
@@ -71,7 +81,9 @@ class Candidate:
             "score": self.score,
             "match": self.match,
             "type": [type_of(self.concept)],
-            "features": [{"id": k, "value": v} for k, v in self.features.items()],
+            "features": [
+                {"id": k, "name": FEATURE_NAMES[k], "value": v} for k, v in self.features.items()
+            ],
         }
 
 
@@ -80,26 +92,39 @@ class QueryError(ValueError):
 
 
 def read_query(index: SearchIndex, raw: object) -> Query:
-    """One query of a batch, as the 0.2 schema has it; lenient where OpenRefine is."""
+    """One query of a 0.2 batch, as the 0.2 schema has it; lenient where OpenRefine is."""
     if not isinstance(raw, dict):
         raise QueryError("each query is a JSON object")
-    text = raw.get("query", "")
-    if not isinstance(text, str):
-        raise QueryError("'query' is a string")
     kinds = raw.get("type") or ()
     types = (kinds,) if isinstance(kinds, str) else tuple(str(k) for k in kinds)
-    limit = raw.get("limit") or DEFAULT_LIMIT
+    constraints = []
+    for constraint in raw.get("properties") or ():
+        if not isinstance(constraint, dict) or "v" not in constraint:
+            raise QueryError("a property constraint is {'pid': …, 'v': …}")
+        constraints.append((constraint.get("pid"), constraint["v"]))
+    return make_query(index, raw.get("query", ""), types, constraints, raw.get("limit"))
+
+
+def make_query(
+    index: SearchIndex,
+    text: object,
+    types: tuple[str, ...],
+    constraints: list[tuple[object, object]],
+    limit: object,
+) -> Query:
+    """A query from its parts, whichever version's shape they came in: the text, the levels,
+    (property id, value or values) constraints, the limit."""
+    if not isinstance(text, str):
+        raise QueryError("'query' is a string")
+    limit = limit or DEFAULT_LIMIT
     if not isinstance(limit, int | float) or limit < 0:
         raise QueryError("'limit' is a positive number")
     category = domain = None
     impossible = False
-    for constraint in raw.get("properties") or ():
-        if not isinstance(constraint, dict) or "v" not in constraint:
-            raise QueryError("a property constraint is {'pid': …, 'v': …}")
-        pid = constraint.get("pid")
+    for pid, value in constraints:
         if pid not in ("category", "domain"):
             raise QueryError(f"unknown property {pid!r}: the constraints are category, domain")
-        values = constraint["v"] if isinstance(constraint["v"], list) else [constraint["v"]]
+        values = value if isinstance(value, list) else [value]
         found = next((c for v in values if (c := resolve(index, v, pid))), None)
         impossible |= found is None
         if pid == "category":

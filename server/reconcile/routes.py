@@ -23,7 +23,7 @@ from server.pages.catalogue_views import linker
 from server.pages.i18n import Language
 from server.reconcile.extension import ExtensionError, extend, propose
 from server.reconcile.manifest import manifest
-from server.reconcile.matching import Matcher, QueryError, read_query
+from server.reconcile.matching import MAX_BATCH, Matcher, QueryError, read_query
 from server.reconcile.preview import card, page
 from server.reconcile.vocabulary import CONSTRAINTS, EXTENSION, TYPES, Named, by_code, describe
 from server.reconcile.vocabulary import type_of as type_json
@@ -31,8 +31,9 @@ from server.search.service import SiteSearch, current_search
 
 bp = Blueprint("reconcile", __name__, url_prefix="/reconcile")
 
-MAX_BATCH = 100
 SUGGESTIONS = 10
+#: The draft lets a client ask for a limit; a page, not the catalogue.
+MAX_SUGGESTIONS = 50
 #: A JSONP callback is a JavaScript name, nothing else.
 CALLBACK = re.compile(r"^[A-Za-z_$][\w$.]{0,63}$")
 
@@ -49,7 +50,7 @@ def refuse(message: str, status: int = 400) -> Response:
     return answer({"error": message}, status)
 
 
-def _site() -> SiteSearch | Response:
+def site_search() -> SiteSearch | Response:
     try:
         return current_search()
     except IndexUnavailable as error:
@@ -69,7 +70,7 @@ def _parsed(name: str) -> object:
 
 @bp.route("", methods=["GET", "POST"])
 def service() -> Response:
-    site = _site()
+    site = site_search()
     if isinstance(site, Response):
         return site
     try:
@@ -100,13 +101,15 @@ def _batch(site: SiteSearch, queries: object) -> dict[str, Any]:
 
 @bp.route("/suggest/entity")
 def suggest_entity() -> Response:
-    site = _site()
+    site = site_search()
     if isinstance(site, Response):
         return site
     prefix = request.args.get("prefix", "")[:200]
     level = request.args.get("type") or None
-    start = request.args.get("cursor", 0, type=int)
-    hits = site.searcher.search(prefix, level=level, limit=start + SUGGESTIONS) if prefix else []
+    # 0.2 pages with ``cursor``, the draft with ``offset`` and ``limit``
+    start = request.args.get("offset", request.args.get("cursor", 0, type=int), type=int)
+    count = min(max(request.args.get("limit", SUGGESTIONS, type=int), 0), MAX_SUGGESTIONS)
+    hits = site.searcher.search(prefix, level=level, limit=start + count) if prefix else []
     return answer(
         {
             "result": [
@@ -148,7 +151,7 @@ def suggest_property() -> Response:
 @bp.route("/flyout/entity")
 @unmetered
 def flyout_entity() -> Response:
-    site = _site()
+    site = site_search()
     if isinstance(site, Response):
         return site
     identifier = request.args.get("id", "")
@@ -184,7 +187,7 @@ def _flyout(items: tuple[Named, ...]) -> Response:
 @bp.route("/preview/<identifier>")
 @unmetered
 def preview(identifier: str) -> Response:
-    site = _site()
+    site = site_search()
     if isinstance(site, Response):
         return site
     concept = by_code(site.index, identifier)
@@ -200,7 +203,7 @@ def preview(identifier: str) -> Response:
 def view(identifier: str) -> Response:
     """An id (a code) → its concept's page: the manifest's view URL must be a template of
     the id, and a page's path depends on the concept's level."""
-    site = _site()
+    site = site_search()
     if isinstance(site, Response):
         return site
     concept = by_code(site.index, identifier)
