@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from endpoint_support import Server, parse_body, start_server, stop_server
+from endpoint_support import Server, parse_body, start_real_server, stop_server
 
 from catalogue.settings import PROJECT_ROOT
 
@@ -15,10 +15,7 @@ QUERIES = sorted((PROJECT_ROOT / "queries").glob("*.rq"))
 
 @pytest.fixture(scope="module")
 def catalogue_server(build, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    root = tmp_path_factory.mktemp("real")
-    (root / "store").symlink_to(Path(build.store))
-    (root / "queries").symlink_to(PROJECT_ROOT / "queries")
-    server = start_server(root, "real")
+    server = start_real_server(build.store, tmp_path_factory.mktemp("real"), "real")
     yield server
     stop_server(server)
 

@@ -27,7 +27,13 @@ import requests
 
 from catalogue.build import BuildResult
 from catalogue.settings import PROJECT_ROOT
-from tests.server.endpoint_support import Server, media_type, parse_body, start_server, stop_server
+from tests.server.endpoint_support import (
+    Server,
+    media_type,
+    parse_body,
+    start_real_server,
+    stop_server,
+)
 
 QUERIES = Path(__file__).parent / "queries"
 SOURCE = PROJECT_ROOT / "data" / "source" / "catalogue-2022.zh.txt"
@@ -510,10 +516,7 @@ def catalogue_server(
     build: BuildResult, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Server]:
     """The real server over the real build: Skosmos' expectations are about the catalogue."""
-    root = tmp_path_factory.mktemp("skosmos")
-    (root / "store").symlink_to(Path(build.store))
-    (root / "queries").symlink_to(PROJECT_ROOT / "queries")
-    server = start_server(root, "skosmos")
+    server = start_real_server(build.store, tmp_path_factory.mktemp("skosmos"), "skosmos")
     yield server
     stop_server(server)
 
