@@ -8,6 +8,7 @@ layers as a server: cache, compression, CORS), and behind a real
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -70,3 +71,33 @@ def live_site(site_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     server = start_server(root, "site")
     yield server.url
     stop_server(server)
+
+
+# --- a real browser: Debian's chromium, headless, driven by Playwright -----------------
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOTS = PROJECT_ROOT / "build" / "screenshots"
+#: What chromium needs to run here: no sandbox as root, no GPU, and no traffic of its own.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    # A missing browser fails these tests rather than skipping them: `make test`
+    # installs it (make browser), so its absence is a broken set-up, not a pass.
+    assert Path(CHROMIUM).exists(), "chromium is not installed: run `make browser`"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

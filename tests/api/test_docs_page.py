@@ -3,35 +3,9 @@ served from this site alone, reads the generated document and runs a request fro
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
 from catalogue.settings import PROJECT_ROOT
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-]
 SCREENSHOT = PROJECT_ROOT / "build" / "screenshots" / "api-docs.png"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    # missing chromium fails, as in tests/pages: `make test` installs it (make browser)
-    assert Path(CHROMIUM).exists(), "chromium is not installed: run `make browser`"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def test_swagger_ui_lists_the_operations_and_tries_one(browser, live_site: str) -> None:

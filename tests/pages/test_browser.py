@@ -10,41 +10,11 @@ query page go to build/screenshots/ (not committed) for a person to look at.
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from catalogue.settings import PROJECT_ROOT
 from server.sparql.query_page import YASGUI
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SCREENSHOTS = PROJECT_ROOT / "build" / "screenshots"
-#: What chromium needs to run here: no sandbox as root, no GPU, and no traffic of its own.
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    # A missing browser fails these tests rather than skipping them: `make test`
-    # installs it (make browser), so its absence is a broken set-up, not a pass.
-    assert Path(CHROMIUM).exists(), "chromium is not installed: run `make browser`"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+from tests.site_fixtures import SCREENSHOTS
 
 
 @pytest.fixture

@@ -181,11 +181,11 @@ def test_a_screenshot_of_the_reconciled_grid(reconciled: dict, openrefine: OpenR
     columns added from the catalogue; the picture is the README's walk-through."""
     from playwright.sync_api import sync_playwright
 
-    from tests.pages.test_browser import ARGS, CHROMIUM, SCREENSHOTS
+    from tests.site_fixtures import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 820}, locale="en-GB")
             page.goto(f"{openrefine.url}/project?project={reconciled['project']}")
