@@ -52,13 +52,14 @@ from server.pages.i18n import cache_variant, language_variant
 from server.reconcile import routes as reconcile
 from server.reconcile import routes_draft as reconcile_draft
 from server.search import routes as search
-from server.service import EXTENSION, Service
+from server.service import EXTENSION, Service, current_service
 from server.skosmos_rest import routes as skosmos_rest
 from server.sparql import endpoint as sparql
 from server.sparql import graph_store
+from server.sparql.answers import store_error
 from server.sparql.examples import Example, load_examples
 from server.store import open_store
-from server.store.interface import Store, requesting_client
+from server.store.interface import Store, StoreError, requesting_client
 
 log = logging.getLogger(__name__)
 
@@ -219,6 +220,14 @@ def _error_handlers(app: Flask) -> None:
     @app.errorhandler(conneg.NotAcceptable)
     def not_acceptable(error: conneg.NotAcceptable) -> Response:
         return app.make_response(app.handle_user_exception(HttpError(406, _with_notes(error))))
+
+    # A store's refusal a route did not translate itself (the data's index, loaded inside
+    # the first request that needs it): the same status and message as anywhere else
+    # (busy 503, a client over its share 429, timeout 504), never a 500.
+    @app.errorhandler(StoreError)
+    def store_refused(error: StoreError) -> Response:
+        refusal = store_error(error, current_service(), {})
+        return app.make_response(app.handle_user_exception(refusal))
 
     @app.errorhandler(HTTPException)
     def http_exception(error: HTTPException) -> Response:

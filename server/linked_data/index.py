@@ -32,7 +32,7 @@ from server.linked_data.vocabulary import (
     XKOS,
     canonical_language,
 )
-from server.store.interface import QueryRequest, Store
+from server.store.interface import QueryRequest, Store, on_the_servers_behalf
 
 #: Kinds of resource, by type, most specific first: each has its own page.
 KINDS: tuple[tuple[str, str], ...] = (
@@ -376,5 +376,6 @@ class LazyIndex:
         if self._index is None:
             with self._lock:
                 if self._index is None:
-                    self._index = load_index(self._store, self._addresses, self._timeout)
+                    with on_the_servers_behalf():
+                        self._index = load_index(self._store, self._addresses, self._timeout)
         return self._index

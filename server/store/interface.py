@@ -13,6 +13,7 @@ touches RDF terms.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -139,6 +140,17 @@ class StoreUnavailable(StoreError):
 #: Who is asking (the client's address, as the HTTP layer believes it): a store that
 #: shares scarce engines shares them fairly between clients by it. None: unknown.
 requesting_client: ContextVar[str | None] = ContextVar("requesting_client", default=None)
+
+
+@contextmanager
+def on_the_servers_behalf() -> Iterator[None]:
+    """Queries the server makes for itself (its index of the data, loaded on first use
+    inside whichever request comes first) count against no client's share."""
+    token = requesting_client.set(None)
+    try:
+        yield
+    finally:
+        requesting_client.reset(token)
 
 
 class Store(Protocol):

@@ -19,10 +19,18 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from endpoint_support import FIXTURE_TRIG, RUNAWAY, Server, session_from
+from endpoint_support import FIXTURE_TRIG, RUNAWAY, Server, make_app, session_from
 
 from server.store.embedded import QueryEvaluationError
-from server.store.interface import BuildInfo, QueryRequest
+from server.store.interface import (
+    BuildInfo,
+    ClientBusy,
+    QueryRequest,
+    QueryTimeout,
+    StoreBusy,
+    on_the_servers_behalf,
+    requesting_client,
+)
 from server.store.isolated import IsolatedStore
 
 
@@ -197,3 +205,60 @@ def test_a_large_answer_dropped_before_its_rest_is_read_frees_its_engine(
         assert small.body() and time.monotonic() - started < 5
     finally:
         store.close()
+
+
+def test_the_servers_own_queries_count_against_no_clients_share(fixture_data: bytes) -> None:
+    """The data's index is loaded inside the first request that needs it: that query is
+    the server's, not the client's (it was counted, and a client at its share got a 500)."""
+    store = IsolatedStore(fixture_data, BuildInfo("test", 0.0, 1, ()), {}, engines=2)  # share 1
+    outcome: list[object] = []
+
+    def runaway() -> None:
+        requesting_client.set("127.0.0.9")
+        try:
+            store.query(QueryRequest(RUNAWAY), time.monotonic() + 3)
+        except QueryTimeout as error:
+            outcome.append(error)
+
+    thread = threading.Thread(target=runaway)
+    try:
+        store.query(QueryRequest("ASK {}"), time.monotonic() + 20)  # the engines are up
+        thread.start()
+        token = requesting_client.set("127.0.0.9")
+        try:
+            deadline = time.monotonic() + 10
+            while not store._held and time.monotonic() < deadline:  # the runaway has its engine
+                time.sleep(0.01)
+            with pytest.raises(ClientBusy):
+                store.query(QueryRequest("ASK {}"), time.monotonic() + 5)
+            with on_the_servers_behalf():
+                assert store.query(QueryRequest("ASK {}"), time.monotonic() + 5).body()
+        finally:
+            requesting_client.reset(token)
+        thread.join(10)
+        assert outcome and isinstance(outcome[0], QueryTimeout)
+    finally:
+        store.close()
+
+
+class _BusyStore:
+    """A store whose engines never come free."""
+
+    info = BuildInfo("busy", 0.0, 1, ())
+
+    def query(self, request: QueryRequest, deadline: float) -> object:
+        raise StoreBusy("all 3 query engines of this worker stayed busy")
+
+    graph = query
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_store_refusal_no_route_translates_is_not_a_500(fixture_build) -> None:  # type: ignore[no-untyped-def]
+    """The linked-data index loads inside a page's request: busy engines there are a 503
+    with a reason, as on /sparql."""
+    client = make_app(fixture_build, _BusyStore()).test_client()
+    response = client.get("/2022/domain/05.ttl")
+    assert response.status_code == 503, response.get_data(as_text=True)
+    assert "busy" in response.get_data(as_text=True)
