@@ -31,8 +31,8 @@ from server.linked_data.publication import Publication, current_publication, cur
 from server.linked_data.rdf_output import describe_as, serialize
 from server.linked_data.void import describe_dataset
 from server.service import Service, current_service
-from server.sparql.answers import deadline, store_error
-from server.store.interface import GraphRequest, StoreError
+from server.sparql.answers import deadline
+from server.store.interface import GraphRequest
 
 bp = Blueprint("linked_data", __name__)
 
@@ -151,33 +151,31 @@ def _document_body(
 ) -> bytes:
     timeout = service.config.query_timeout
     kind = publication.index.kind(iri)
-    try:
-        if kind == "ontology":
-            file = publication.files.ontology_file(EXTENSION_OF[fmt.name])
-            if file is not None:
-                return file.path.read_bytes()
-            if fmt is NTRIPLES:
-                graph = publication.addresses.namespace + "graph/ontology"
-                answer = service.store.graph(
-                    GraphRequest(fmt.name, graph), deadline(request.environ, service)
-                )
-                return answer.body()
-        if fmt is PLAIN_TEXT:
-            if publication.source.data is None:
-                abort(404)
-            return publication.source.data
-        if iri == publication.dataset:
-            triples = describe_dataset(
-                service.store,
-                publication.addresses.namespace,
-                current_site(),
-                publication.files,
-                timeout,
+    # A store refusal is answered by the app's handler (its status: 503, 429, 504).
+    if kind == "ontology":
+        file = publication.files.ontology_file(EXTENSION_OF[fmt.name])
+        if file is not None:
+            return file.path.read_bytes()
+        if fmt is NTRIPLES:
+            graph = publication.addresses.namespace + "graph/ontology"
+            answer = service.store.graph(
+                GraphRequest(fmt.name, graph), deadline(request.environ, service)
             )
-            return serialize(triples, fmt, service.prefixes)
-        return describe_as(service.store, iri, fmt, timeout, url, publication.dataset)
-    except StoreError as error:
-        raise store_error(error, service, {}) from None
+            return answer.body()
+    if fmt is PLAIN_TEXT:
+        if publication.source.data is None:
+            abort(404)
+        return publication.source.data
+    if iri == publication.dataset:
+        triples = describe_dataset(
+            service.store,
+            publication.addresses.namespace,
+            current_site(),
+            publication.files,
+            timeout,
+        )
+        return serialize(triples, fmt, service.prefixes)
+    return describe_as(service.store, iri, fmt, timeout, url, publication.dataset)
 
 
 @bp.route("/.well-known/void", methods=["GET"])

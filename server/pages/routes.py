@@ -33,7 +33,6 @@ from server.pages.i18n import Language
 from server.pages.rendering import Context, page_response
 from server.pages.view import View
 from server.service import current_service
-from server.store.interface import StoreError
 
 bp = Blueprint("pages", __name__)
 
@@ -141,19 +140,14 @@ def _ontology_documentation(page: BuildFile) -> Response:
 def _triples(publication: Publication, iri: str) -> list[ox.Triple]:
     service = current_service()
     timeout = service.config.query_timeout
-    try:
-        if iri == publication.dataset:
-            site = current_site()
-            return describe_dataset(
-                service.store, publication.addresses.namespace, site, publication.files, timeout
-            )
-        return describe(
-            service.store, iri, timeout, current_site().absolute(request.path), publication.dataset
+    if iri == publication.dataset:
+        site = current_site()
+        return describe_dataset(
+            service.store, publication.addresses.namespace, site, publication.files, timeout
         )
-    except StoreError as error:
-        from server.sparql.answers import store_error
-
-        raise store_error(error, service, {}) from None
+    return describe(
+        service.store, iri, timeout, current_site().absolute(request.path), publication.dataset
+    )
 
 
 @bp.route("/ontology/docs/<path:name>", methods=["GET"])

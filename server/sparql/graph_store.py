@@ -17,9 +17,9 @@ from server.http.compression import choose_encoding
 from server.http.conditional import conditional_response
 from server.http.errors import HttpError
 from server.service import current_service
-from server.sparql.answers import answer_response, deadline, store_error
+from server.sparql.answers import answer_response, deadline
 from server.sparql.protocol import url_params
-from server.store.interface import GraphRequest, StoreError
+from server.store.interface import GraphRequest
 
 bp = Blueprint("graph_store", __name__)
 
@@ -56,13 +56,11 @@ def graph_store() -> Response:
     etag = service.etag("graph", graph or "", "default" if default else "", fmt.name, encoding)
 
     def respond() -> Response:
-        try:
-            answer = service.store.graph(
-                GraphRequest(fmt.name, graph, dataset=kind is Kind.DATASET),
-                deadline(environ, service),
-            )
-        except StoreError as error:
-            raise store_error(error, service, {}) from None
+        # A store refusal is answered by the app's handler (its status: 503, 429, 504).
+        answer = service.store.graph(
+            GraphRequest(fmt.name, graph, dataset=kind is Kind.DATASET),
+            deadline(environ, service),
+        )
         return answer_response(environ, service, answer)
 
     return conditional_response(etag, respond)

@@ -17,8 +17,10 @@ from reconcile_schemas import errors
 NS = "https://w3id.org/service-outsourcing/"
 
 
-def reconcile(site, queries: dict, method: str = "POST") -> dict:
-    payload = {"queries": json.dumps(queries, ensure_ascii=False)}
+def send(site, field: str, value: object, schema: str, method: str = "POST") -> dict:
+    """One request to /reconcile as OpenRefine sends it (a JSON form field, by POST or GET),
+    its answer checked against the 0.2 schema it must meet."""
+    payload = {field: json.dumps(value, ensure_ascii=False)}
     response = (
         site.post("/reconcile", data=payload)
         if method == "POST"
@@ -26,8 +28,12 @@ def reconcile(site, queries: dict, method: str = "POST") -> dict:
     )
     assert response.status_code == 200, response.get_data(as_text=True)
     body = response.get_json()
-    assert errors("0.2", "reconciliation-result-batch", body) == []
+    assert errors("0.2", schema, body) == []
     return body
+
+
+def reconcile(site, queries: dict, method: str = "POST") -> dict:
+    return send(site, "queries", queries, "reconciliation-result-batch", method)
 
 
 def candidates(site, query: dict) -> list[tuple[str, bool]]:
@@ -314,16 +320,8 @@ ALL = [
 
 
 def extend(site, ids: list[str], properties: list[str], method: str = "POST") -> dict:
-    payload = {"extend": json.dumps({"ids": ids, "properties": [{"id": p} for p in properties]})}
-    response = (
-        site.post("/reconcile", data=payload)
-        if method == "POST"
-        else site.get("/reconcile", query_string=payload)
-    )
-    assert response.status_code == 200, response.get_data(as_text=True)
-    body = response.get_json()
-    assert errors("0.2", "data-extension-response", body) == []
-    return body
+    request = {"ids": ids, "properties": [{"id": p} for p in properties]}
+    return send(site, "extend", request, "data-extension-response", method)
 
 
 def test_data_extension_gives_every_property_of_a_domain(site) -> None:

@@ -31,21 +31,19 @@ from server.sparql.query_text import inspect
 SUITE = Path(__file__).parent / "w3c-sparql"
 FILES = sorted(p for p in SUITE.rglob("*") if p.suffix in (".rq", ".ru"))
 
-#: Run by the engine in its sandbox: each text through pyoxigraph, on an empty store.
+#: Run by the engine in its sandbox: each (key, text, is it an update) through pyoxigraph,
+#: on an empty store; prints each key's outcome.
 _ENGINE = r"""
 import json, sys
-from pathlib import Path
 import pyoxigraph as ox
 from server.store.sandbox import isolate_from_network
 isolate_from_network()
 outcomes = {}
-for name in json.load(sys.stdin):
-    path = Path(name)
-    text = path.read_text(encoding="utf-8", errors="replace")
+for name, text, update in json.load(sys.stdin):
     store = ox.Store()
-    base = "http://example.org/" + path.name
+    base = "http://example.org/test"
     try:
-        if path.suffix == ".ru":
+        if update:
             store.update(text, base_iri=base)
             outcomes[name] = "update"
         else:
@@ -69,17 +67,27 @@ _FORMS = {
 _NETWORK = ("unreachable", "lookup", "dns", "resolve", "connect")
 
 
-@pytest.fixture(scope="module")
-def engine_outcomes() -> dict[str, str]:
+def engine_outcomes_of(texts: list[tuple[str, str, bool]]) -> dict[str, str]:
+    """What the engine, in its sandbox, makes of each (key, text, is it an update)."""
     done = subprocess.run(
         [sys.executable, "-c", _ENGINE],
-        input=json.dumps([str(p) for p in FILES]),
+        input=json.dumps(texts),
         capture_output=True,
         text=True,
         timeout=120,
         check=True,
     )
-    return json.loads(done.stdout)
+    outcomes: dict[str, str] = json.loads(done.stdout)
+    return outcomes
+
+
+@pytest.fixture(scope="module")
+def engine_outcomes() -> dict[str, str]:
+    return engine_outcomes_of([(str(p), _text(p), p.suffix == ".ru") for p in FILES])
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace")
 
 
 def test_the_suite_is_all_here() -> None:
@@ -98,7 +106,7 @@ def test_the_engine_accepts_most_of_the_suite(engine_outcomes: dict[str, str]) -
 @pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(SUITE)) for p in FILES])
 def test_the_lexer_reads_what_the_engine_reads(path: Path, engine_outcomes: dict[str, str]) -> None:
     outcome = engine_outcomes[str(path)]
-    text = path.read_text(encoding="utf-8", errors="replace")
+    text = _text(path)
     if outcome == "syntax error":
         return  # a negative syntax test: the lexer may refuse it or leave it to the engine
     try:
@@ -149,18 +157,7 @@ def test_no_arrangement_hides_a_service_call_from_the_lexer() -> None:
     sandbox) tries to call out, the lexer saw SERVICE; the engine never calls out
     for a text the lexer refuses to read."""
     queries = _hiding_attempts(3000, seed=8)
-    script = _ENGINE.replace("path = Path(name)", "path = Path('q.rq')").replace(
-        'text = path.read_text(encoding="utf-8", errors="replace")', "text = name"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        input=json.dumps(queries),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    outcomes = json.loads(done.stdout)
+    outcomes = engine_outcomes_of([(query, query, False) for query in queries])
     called_out = 0
     for query in queries:
         if not _tried_network(outcomes[query]):
