@@ -1,11 +1,16 @@
-"""``/healthz``: is the store open and answering? A tiny ASK, through the query engines."""
+"""``/healthz``: is the store open and answering? A tiny ASK, through the query engines.
+
+``/healthz?build=<id>`` is readiness for a rolling rebuild: 503 until this worker
+serves that build, so a balancer (or the script that drives it) puts a replica back
+only once it answers from the new build.
+"""
 
 from __future__ import annotations
 
 import json
 import time
 
-from flask import Blueprint, Response
+from flask import Blueprint, Response, request
 
 from server.http.ratelimit import unmetered
 from server.service import current_service
@@ -35,6 +40,11 @@ def healthz() -> Response:
         report["status"] = "unavailable"
         report["error"] = str(error)
     report["ms"] = round((time.monotonic() - started) * 1000, 3)
+    wanted = request.args.get("build")
+    if wanted is not None and wanted != info.build_id:
+        answering = False
+        report["status"] = "other build"
+        report["wanted"] = wanted
     return Response(
         json.dumps(report),
         200 if answering else 503,
