@@ -104,3 +104,19 @@ openrefine:
 	@command -v openrefine >/dev/null || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openrefine)
 # --- end of reconciliation -------------------------------------------------------------------
+
+# --- replicas behind nginx (deploy/, tests/replicas) -----------------------------------------
+# The replica tests start Debian's nginx (1.22) from deploy/nginx as balancer and cache in
+# front of two real servers; installed once, skipped when present. The soak is not a test:
+# `make soak` runs it for 10 minutes (bench/soak.py).
+.PHONY: nginx soak
+
+test: nginx
+
+nginx:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx)
+
+soak: build nginx
+	$(BIN)/python bench/soak.py
+# --- end of replicas -------------------------------------------------------------------------

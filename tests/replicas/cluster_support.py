@@ -27,6 +27,8 @@ from tests.server.endpoint_support import Server, free_port, start_server, stop_
 #: A copy differs in its id, which every answer's ETag and X-Build and every page's
 #: footer carry: a mixed answer still shows.
 KEEP = 2
+#: Debian puts nginx in /usr/sbin, which a user's PATH may lack.
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 REPLICA_ENV = {
     "CATALOGUE_WORKERS": "1",
     "CATALOGUE_ENGINES": "1",
