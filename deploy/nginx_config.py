@@ -5,6 +5,7 @@ Two small files change while nginx runs, and only the rolling rebuild writes the
 ``build.conf`` (the build the cache is keyed on). Everything else is written once.
 
     python -m deploy.nginx_config --out /etc/nginx/catalogue --listen 80 \\
+        --cache-dir /var/cache/nginx/catalogue --log-dir /var/log/nginx \\
         --replica 127.0.0.1:8001 --replica 127.0.0.1:8002 --build <id>
 """
 
@@ -43,20 +44,33 @@ def write_config(
     *,
     workers: str = "auto",
     user: str | None = None,
+    installed_at: Path | None = None,
+    cache_dir: Path | None = None,
+    log_dir: Path | None = None,
+    run_dir: Path | None = None,
 ) -> Path:
-    """nginx.conf and catalogue.conf (and the state files) under ``prefix``, with the cache
-    and the logs beside them; the path of nginx.conf, for ``nginx -c``."""
-    for folder in ("cache", "logs", "temp"):
-        (prefix / folder).mkdir(parents=True, exist_ok=True)
+    """nginx.conf, catalogue.conf and the state files, written in ``prefix``; the path of
+    nginx.conf, for ``nginx -c``. They name each other, the cache, the logs and the run
+    folder (pid, temporary files) under ``installed_at`` (default: ``prefix``), where nginx
+    will read them (a ConfigMap's mount, say); the folders are made here only when the
+    files are used where they are written. Under Debian's nginx only catalogue.conf is
+    used (docs/deployment.md)."""
+    conf_dir = installed_at or prefix
     values = {
-        "PREFIX": str(prefix),
-        "STATE_DIR": str(prefix),
-        "CACHE_DIR": str(prefix / "cache"),
-        "LOG_DIR": str(prefix / "logs"),
+        "CONF_DIR": str(conf_dir),
+        "STATE_DIR": str(conf_dir),
+        "CACHE_DIR": str(cache_dir or conf_dir / "cache"),
+        "LOG_DIR": str(log_dir or conf_dir / "logs"),
+        "RUN_DIR": str(run_dir or conf_dir),
         "LISTEN": listen,
         "WORKERS": workers,
         "USER": user or getpass.getuser(),
     }
+    if installed_at is None:
+        for folder in ("CACHE_DIR", "LOG_DIR", "RUN_DIR"):
+            Path(values[folder]).mkdir(parents=True, exist_ok=True)
+        (Path(values["RUN_DIR"]) / "temp").mkdir(exist_ok=True)
+    prefix.mkdir(parents=True, exist_ok=True)
     for name in ("catalogue.conf", "nginx.conf"):
         text = render((TEMPLATES / f"{name}.in").read_text(encoding="utf-8"), values)
         (prefix / name).write_text(text, encoding="utf-8")
@@ -102,9 +116,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build", required=True, help="the build the replicas serve")
     parser.add_argument("--workers", default="auto", help="nginx worker processes")
     parser.add_argument("--user", help="user nginx's workers run as (default: this one)")
+    parser.add_argument(
+        "--installed-at", type=Path, help="where nginx will read the files (default: OUT)"
+    )
+    parser.add_argument("--cache-dir", type=Path, help="the cache (default: in OUT)")
+    parser.add_argument("--log-dir", type=Path, help="the logs (default: in OUT)")
+    parser.add_argument("--run-dir", type=Path, help="pid and temporary files (default: OUT)")
     args = parser.parse_args(argv)
     conf = write_config(
-        args.out, args.listen, args.replica, args.build, workers=args.workers, user=args.user
+        args.out,
+        args.listen,
+        args.replica,
+        args.build,
+        workers=args.workers,
+        user=args.user,
+        installed_at=args.installed_at,
+        cache_dir=args.cache_dir,
+        log_dir=args.log_dir,
+        run_dir=args.run_dir,
     )
     print(conf)
     return 0
