@@ -93,12 +93,12 @@ def serves(address: str, build_id: str) -> bool:
 
 def move(replica: Replica, build_id: str, restart: str | None) -> None:
     """The replica onto ``build_id``, returning once only workers on it are left."""
-    if replica.pid is not None:
-        old = children(replica.pid)
-        os.kill(replica.pid, signal.SIGHUP)  # granian starts new workers, then stops the old
+    pid = replica.pid
+    if pid is not None:
+        old = children(pid)
+        os.kill(pid, signal.SIGHUP)  # granian starts new workers, then stops the old ones
         wait_until(
-            lambda: not (old & children(replica.pid or 0)),
-            f"the old workers of {replica.address} stopped",
+            lambda: not (old & children(pid)), f"the old workers of {replica.address} stopped"
         )
     elif restart:
         host, _, port = replica.address.rpartition(":")
