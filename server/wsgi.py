@@ -13,14 +13,21 @@ import sys
 
 from flask import Flask
 
+from catalogue.publication import unit_of
 from server.app import create_app
+from server.config import ServerConfig
+from server.static_site.render import ensure_rendered
 
 
 def create_wsgi_app() -> Flask:
     logging.basicConfig(
         stream=sys.stderr, level=logging.INFO, format="[%(levelname)s] %(name)s: %(message)s"
     )
-    app = create_app()
+    config = ServerConfig.from_environment()
+    if config.static_site and not config.store_url:
+        # Once per build: the first worker renders it, the others wait and read it.
+        ensure_rendered(unit_of(config.store))
+    app = create_app(config)
     info = app.extensions["catalogue"].info
     logging.getLogger("server").info(
         "worker %d serving build %s (%d statements)", os.getpid(), info.build_id, info.quads
