@@ -61,7 +61,7 @@ from server.sparql import graph_store
 from server.sparql.answers import store_error
 from server.sparql.examples import Example, load_examples
 from server.static_site import site as static_site
-from server.static_site.answers import StaticSite
+from server.static_site.answers import STATIC_SITE, StaticSite
 from server.store import open_store
 from server.store.interface import Store, StoreError, requesting_client
 
@@ -186,9 +186,11 @@ def _layers(
     app: Flask, config: ServerConfig, store: Store, build: BuildUnit | None
 ) -> WSGIApplication:
     wsgi: WSGIApplication = app.wsgi_app
-    answers = static_site.load(build) if config.static_site and build is not None else None
-    if answers:
-        wsgi = StaticSite(wsgi, answers, app.extensions[EXTENSION])
+    if config.static_site and build is not None:
+        # Empty until the build's site is rendered (server/wsgi.py starts that).
+        static = StaticSite(wsgi, static_site.load(build) or {}, app.extensions[EXTENSION])
+        app.extensions[STATIC_SITE] = static
+        wsgi = static
     wsgi = Compression(wsgi)
     if config.response_cache_bytes:
         wsgi = ResponseCache(

@@ -10,24 +10,28 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 
 from flask import Flask
 
-from catalogue.publication import unit_of
 from server.app import create_app
-from server.config import ServerConfig
-from server.static_site.render import ensure_rendered
+from server.linked_data.publication import EXTENSION as PUBLICATION
+from server.static_site.answers import STATIC_SITE
 
 
 def create_wsgi_app() -> Flask:
     logging.basicConfig(
         stream=sys.stderr, level=logging.INFO, format="[%(levelname)s] %(name)s: %(message)s"
     )
-    config = ServerConfig.from_environment()
-    if config.static_site and not config.store_url:
-        # Once per build: the first worker renders it, the others wait and read it.
-        ensure_rendered(unit_of(config.store))
-    app = create_app(config)
+    app = create_app()
+    static = app.extensions.get(STATIC_SITE)
+    if static is not None and not static.answers:
+        # Once per build, beside the answers: the first worker renders the build's static
+        # site, the others wait for it; until then Flask answers (the same bytes).
+        unit = app.extensions[PUBLICATION].build
+        threading.Thread(
+            target=static.serve_when_rendered, args=(unit,), name="static-site", daemon=True
+        ).start()
     info = app.extensions["catalogue"].info
     logging.getLogger("server").info(
         "worker %d serving build %s (%d statements)", os.getpid(), info.build_id, info.quads

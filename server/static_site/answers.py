@@ -19,22 +19,25 @@ from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from werkzeug.wrappers import Request
 
+from catalogue.publication import BuildUnit
 from server.http.compression import choose_encoding
 from server.http.conditional import cache_headers, not_modified
-from server.http.response_cache import CACHEABLE
+from server.http.response_cache import CACHE_STATUS, CACHEABLE
 from server.linked_data.document_base import with_base, writable
 from server.pages.i18n import language_of
 from server.service import Service
-from server.static_site.site import Answer
+from server.static_site.render import ensure_rendered
+from server.static_site.site import Answer, load
 
-#: What the access log and tests can read: the answer came from the static site.
-STATIC = "catalogue.static"
+#: Where the app keeps this layer (``app.extensions``).
+STATIC_SITE = "static_site"
 BUILD_HEADER = "X-Build"
 
 
 class StaticSite:
     def __init__(self, app: WSGIApplication, answers: dict[str, Answer], service: Service) -> None:
         self.app = app
+        #: Replaced whole once the build's site is rendered (``serve_when_rendered``).
         self.answers = answers
         self.service = service
         public = service.config.public_url
@@ -43,6 +46,12 @@ class StaticSite:
         if public:
             base = public.rstrip("/") + "/"
             self.public = base, urlsplit(base).path.rstrip("/")
+
+    def serve_when_rendered(self, unit: BuildUnit) -> None:
+        """Render ``unit``'s site (or wait for the worker rendering it) and answer from it:
+        run on a thread of its own, while Flask answers everything."""
+        if ensure_rendered(unit):
+            self.answers = load(unit) or {}
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         method = environ["REQUEST_METHOD"]
@@ -75,7 +84,7 @@ class StaticSite:
             etag, service.last_modified_http, service.config.max_age, answer.vary
         )
         build = (BUILD_HEADER, service.info.build_id)
-        environ[STATIC] = True
+        environ[CACHE_STATUS] = "static"  # the access log's "cache" field
         if not_modified(environ, etag, service.info.last_modified):
             # As Flask's 304: werkzeug leaves Last-Modified out of it (RFC 9110 §15.4.5 lets it).
             kept = [(k, v) for k, v in caching if k != "Last-Modified"]

@@ -7,11 +7,12 @@ process, no limit and no cache: about 1,400 answers in ~7 s on two cores.
 
 Why at a worker's first start and not in the build: the build package must not
 import the server (tests/test_layers.py), and this is the server's rendering.
-The first worker to start on a build renders it (in a child process, so the
-worker does not keep the memory rendering took); the others wait on a lock and
-read it. It is written beside the build's other folders and appears whole, by one
-rename, or not at all: a worker finds the complete site or none, and without one
-(a read-only build, a failed rendering) answers everything dynamically.
+The first worker to start on a build renders it, in a child process (so the
+worker does not keep the memory rendering took) started from a thread while the
+worker answers dynamically; the other workers wait on a lock and then read it.
+It is written beside the build's other folders and appears whole, by one rename,
+or not at all: a worker finds the complete site or none, and without one (a
+read-only build, a failed rendering) answers everything dynamically.
 
 ``python -m server.static_site.render BUILD`` renders a build's site (the worker
 runs this; settings from the ``CATALOGUE_*`` environment, as ``serve`` sets them).
@@ -19,11 +20,14 @@ runs this; settings from the ``CATALOGUE_*`` environment, as ``serve`` sets them
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import fcntl
 import json
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -186,12 +190,21 @@ def _render_into(folder: Path, unit: BuildUnit, config: ServerConfig) -> dict[st
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    # Behind the worker's answers, and gone with the worker that started it.
+    os.nice(10)
+    _die_with_parent()
     if len(args) != 1:
         print("usage: python -m server.static_site.render BUILD", file=sys.stderr)
         return 2
     count = render(unit_of(Path(args[0])), ServerConfig.from_environment())
     print(count)
     return 0
+
+
+def _die_with_parent() -> None:
+    """prctl(PR_SET_PDEATHSIG, SIGTERM): a worker stopped mid-rendering stops this too."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
 
 
 if __name__ == "__main__":
