@@ -5,7 +5,7 @@ Over a build of the fixture dataset, its site rendered the way a worker renders 
 seed, so an order that depends on it shows), every rendered answer is asked of
 an app that answers from the static site over a store that refuses every query,
 and of one that renders it per request: at another host than the rendering's,
-plain and gzipped, GET, HEAD and a revalidation; status, headers and bytes must be
+plain, gzipped and brotli-compressed, GET, HEAD and a revalidation; status, headers and bytes must be
 equal. Then a real ``serve`` renders a new build's site at its first start and
 answers from it.
 """
@@ -126,7 +126,7 @@ def test_every_static_answer_is_the_dynamic_one_byte_for_byte(rendered) -> None:
     compared = 0
     for path, answer in answers.items():
         for language in answer["variants"]:
-            for coding in ("", "gzip"):
+            for coding in ("", "gzip", "br"):
                 headers = {"Accept-Language": language or "en", "Accept-Encoding": coding}
                 for method in ("GET", "HEAD"):
                     ours = static.open(path, method=method, base_url=OTHER_HOST, headers=headers)
@@ -144,7 +144,7 @@ def test_every_static_answer_is_the_dynamic_one_byte_for_byte(rendered) -> None:
             document = static.get(path, base_url=OTHER_HOST).get_data()
             assert (OTHER_HOST + path.lstrip("/")).encode() in document  # its own URL, this host's
             assert b".invalid" not in document
-    assert compared == 4 * sum(len(a["variants"]) for a in answers.values())
+    assert compared == 6 * sum(len(a["variants"]) for a in answers.values())
 
 
 def test_what_the_rendering_does_not_hold_is_rendered_per_request(rendered) -> None:
