@@ -10,8 +10,8 @@ import the server (tests/test_layers.py), and this is the server's rendering.
 The first worker to start on a build renders it, in a child process (so the
 worker does not keep the memory rendering took) started from a thread while the
 worker answers dynamically; the other workers wait on a lock and then read it.
-It is written beside the build's other folders and appears whole, by one rename,
-or not at all: a worker finds the complete site or none, and without one (a
+It is staged beside the build (``builds/.static-site-<id>-<pid>``) and appears in
+it whole, by one rename, or not at all: a worker finds the complete site or none, and without one (a
 read-only build, a failed rendering) answers everything dynamically.
 
 ``python -m server.static_site.render BUILD`` renders a build's site (the worker
@@ -48,7 +48,6 @@ log = logging.getLogger(__name__)
 SERVED_HEADERS = {"etag", "last-modified", "cache-control", "vary", "content-length", "x-build"}
 #: The languages pages are rendered in (server/pages/i18n.py), by Accept-Language.
 LANGUAGES = ("zh", "en")
-_LOCK = ".static-site.lock"
 
 #: An answer as ``answers.json`` holds it (read back by ``site.load``).
 Manifested = dict[str, Any]
@@ -58,15 +57,19 @@ def ensure_rendered(unit: BuildUnit) -> bool:
     """Render ``unit``'s static site unless it has one; whether it has one now."""
     if is_rendered(unit):
         return True
+    # The lock is the build's folder itself (flock works on a directory): no file is left.
     try:
-        lock = open(unit.root / _LOCK, "a")  # noqa: SIM115 (held across the rendering)
-    except OSError as error:
+        folder = os.open(unit.root, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as error:  # pruned meanwhile, say
         log.warning("no static site for build %s (%s): answering dynamically", unit.id, error)
         return False
-    with lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # one renders; the other workers wait for it
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)  # one renders; the other workers wait for it
         if is_rendered(unit):
             return True
+        if not os.access(unit.root, os.W_OK):
+            log.warning("no static site for build %s (read-only): answering dynamically", unit.id)
+            return False
         started = time.monotonic()
         done = subprocess.run(
             [sys.executable, "-m", "server.static_site.render", str(unit.root)],
@@ -75,7 +78,9 @@ def ensure_rendered(unit: BuildUnit) -> bool:
             text=True,
         )
         if done.returncode != 0:
-            log.warning("rendering the static site of build %s failed: answering dynamically")
+            log.warning(
+                "rendering the static site of build %s failed: answering dynamically", unit.id
+            )
             return False
         log.info(
             "rendered the static site of build %s (%s answers) in %.1f s",
@@ -83,13 +88,20 @@ def ensure_rendered(unit: BuildUnit) -> bool:
             done.stdout.strip(),
             time.monotonic() - started,
         )
-    return True
+        return True
+    finally:
+        os.close(folder)  # and the lock with it
 
 
 def render(unit: BuildUnit, config: ServerConfig) -> int:
     """Write ``unit``'s static site (whole, by one rename); the number of answers."""
-    staging = unit.root / f".{FOLDER}-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
+    # Staged beside the build, not in it: until the rename, the build's folder holds
+    # exactly what it held (a reader listing it sees no half-written site).
+    staging = unit.root.parent / f".{FOLDER}-{unit.id}-{os.getpid()}"
+    # The worker that started this holds the build's lock: any other staging folder of
+    # this build is one a killed rendering left.
+    for abandoned in unit.root.parent.glob(f".{FOLDER}-{unit.id}-*"):
+        shutil.rmtree(abandoned, ignore_errors=True)
     staging.mkdir()
     try:
         answers = _render_into(staging, unit, config)
@@ -106,7 +118,7 @@ def render(unit: BuildUnit, config: ServerConfig) -> int:
 def _replace(folder: Path, staging: Path) -> None:
     """``staging`` becomes ``folder``: a site of another layout is moved aside first."""
     if folder.exists():
-        old = folder.with_name(f".{FOLDER}-old-{os.getpid()}")
+        old = staging.with_name(staging.name + "-old")
         os.rename(folder, old)
         shutil.rmtree(old, ignore_errors=True)
     os.rename(staging, folder)
@@ -190,8 +202,10 @@ def _render_into(folder: Path, unit: BuildUnit, config: ServerConfig) -> dict[st
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    # Behind the worker's answers, and gone with the worker that started it.
+    # Behind the worker's answers, and gone with the worker that started it (SIGTERM
+    # then unwinds, so the staging folder is removed).
     os.nice(10)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     _die_with_parent()
     if len(args) != 1:
         print("usage: python -m server.static_site.render BUILD", file=sys.stderr)
