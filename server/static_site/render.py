@@ -10,9 +10,9 @@ import the server (tests/test_layers.py), and this is the server's rendering.
 The first worker to start on a build renders it, in a child process (so the
 worker does not keep the memory rendering took) started from a thread while the
 worker answers dynamically; the other workers wait on a lock and then read it.
-It is staged beside the build (``builds/.static-site-<id>-<pid>``) and appears in
-it whole, by one rename, or not at all: a worker finds the complete site or none, and without one (a
-read-only build, a failed rendering) answers everything dynamically.
+It is written into the build's folder as ``static-site/``, its manifest last: a
+worker finds the complete site or none, and without one (a read-only build, a
+failed rendering) answers everything dynamically.
 
 ``python -m server.static_site.render BUILD`` renders a build's site (the worker
 runs this; settings from the ``CATALOGUE_*`` environment, as ``serve`` sets them).
@@ -26,7 +26,6 @@ import fcntl
 import json
 import logging
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -39,7 +38,7 @@ from typing import Any
 from catalogue.publication import BuildUnit, unit_of
 from server.config import ServerConfig
 from server.linked_data.document_base import RENDER_BASE
-from server.static_site.site import FOLDER, LAYOUT, MANIFEST, folder_of, is_rendered
+from server.static_site.site import LAYOUT, MANIFEST, folder_of, is_rendered
 
 log = logging.getLogger(__name__)
 
@@ -94,34 +93,29 @@ def ensure_rendered(unit: BuildUnit) -> bool:
 
 
 def render(unit: BuildUnit, config: ServerConfig) -> int:
-    """Write ``unit``'s static site (whole, by one rename); the number of answers."""
-    # Staged beside the build, not in it: until the rename, the build's folder holds
-    # exactly what it held (a reader listing it sees no half-written site).
-    staging = unit.root.parent / f".{FOLDER}-{unit.id}-{os.getpid()}"
-    # The worker that started this holds the build's lock: any other staging folder of
-    # this build is one a killed rendering left.
-    for abandoned in unit.root.parent.glob(f".{FOLDER}-{unit.id}-*"):
-        shutil.rmtree(abandoned, ignore_errors=True)
-    staging.mkdir()
-    try:
-        answers = _render_into(staging, unit, config)
-        (staging / MANIFEST).write_text(
-            json.dumps({"layout": LAYOUT, "answers": answers}, ensure_ascii=False, indent=1),
-            encoding="utf-8",
-        )
-        _replace(folder_of(unit), staging)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    """Write ``unit``'s static site; the number of answers. The bodies come first, the
+    manifest a server reads the site by last, each file put in place in one step
+    (``os.replace``): a server finds the whole site or none, and no reader of the build's
+    folder sees anything but ``static-site`` appear."""
+    folder = folder_of(unit)
+    folder.mkdir(exist_ok=True)
+    # The worker that started this holds the build's lock: a temporary file is one a
+    # killed rendering left.
+    for abandoned in folder.rglob(".*"):
+        abandoned.unlink(missing_ok=True)
+    answers = _render_into(folder, unit, config)
+    manifest = json.dumps({"layout": LAYOUT, "answers": answers}, ensure_ascii=False, indent=1)
+    _write_whole(folder / MANIFEST, manifest.encode("utf-8"))
     return sum(len(a["variants"]) for a in answers.values())
 
 
-def _replace(folder: Path, staging: Path) -> None:
-    """``staging`` becomes ``folder``: a site of another layout is moved aside first."""
-    if folder.exists():
-        old = staging.with_name(staging.name + "-old")
-        os.rename(folder, old)
-        shutil.rmtree(old, ignore_errors=True)
-    os.rename(staging, folder)
+def _write_whole(path: Path, data: bytes) -> None:
+    """``path`` holds ``data`` or what it held before, never a part: a worker may be
+    reading an older rendering's file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}-{os.getpid()}")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
 
 
 def _render_into(folder: Path, unit: BuildUnit, config: ServerConfig) -> dict[str, Manifested]:
@@ -157,8 +151,7 @@ def _render_into(folder: Path, unit: BuildUnit, config: ServerConfig) -> dict[st
 
     def keep(path: str, variant: str, headers: list[tuple[str, str]], body: bytes) -> str:
         name = f"{variant or 'any'}{path}"
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_bytes(body)
+        _write_whole(folder / name, body)
         kept = [[k, v] for k, v in headers if k.lower() not in SERVED_HEADERS]
         answers[path]["variants"][variant] = {"headers": kept, "file": name}
         return name
