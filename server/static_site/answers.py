@@ -31,6 +31,7 @@ from server.static_site.site import Answer, load
 
 #: Where the app keeps this layer (``app.extensions``).
 STATIC_SITE = "static_site"
+#: As app.py names the build of every answer (it imports this module, so not from there).
 BUILD_HEADER = "X-Build"
 
 
