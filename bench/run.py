@@ -16,6 +16,14 @@ runs each query of the mix, and the mix itself (round robin), at concurrency
 numbers with the response cache defeated (a unique comment per request), and
 the in-process pyoxigraph time of an ASK to show what the Python layer adds.
 
+Then the site: each RDF document of one concept, its page, the tree, a search
+page, and every document of every resource round robin (a crawler), on ours
+cached (as served) and uncached (a second server, ``--response-cache-bytes 0``),
+beside ``oxigraph serve`` answering DESCRIBE of the same concept, with the
+ratios. The static site is rendered before the servers start. The memory of
+each of our servers (RSS of the main process, its workers and engines) is
+sampled at rest and throughout the runs (peak).
+
 Not a test: numbers depend on the machine and on what else runs on it.
 """
 
@@ -32,10 +40,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import requests
 
@@ -113,18 +122,18 @@ def ensure_build() -> Path:
     return store
 
 
-def start_ours(workdir: Path) -> tuple[subprocess.Popen, str]:
+def start_ours(workdir: Path, *options: str, name: str = "ours") -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("CATALOGUE_")},
         "CATALOGUE_RATE_LIMIT": "100000000/second",
         "CATALOGUE_CLIENT_ENGINES": "1000",
-        "CATALOGUE_ACCESS_LOG": str(workdir / "access.log"),
+        "CATALOGUE_ACCESS_LOG": str(workdir / f"{name}-access.log"),
     }
     process = subprocess.Popen(
-        [str(BIN / "outsourcing-catalogue"), "serve", "--port", str(port)],
+        [str(BIN / "outsourcing-catalogue"), "serve", "--port", str(port), *options],
         env=env,
-        stdout=(workdir / "ours.log").open("wb"),
+        stdout=(workdir / f"{name}.log").open("wb"),
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
@@ -171,16 +180,20 @@ def wrk(target: Target, queries: list[tuple[str, str]], concurrency: int, second
         workdir: Path) -> Result:  # fmt: skip
     base = target.url.split("/", 3)
     prefix = "/" + base[3] if len(base) > 3 else "/"
-    items = ", ".join(
-        '{"%s?query=%s", "%s"}' % (prefix, quote(text, safe=""), accept)  # noqa: UP031
-        for accept, text in queries
-    )
+    paths = [(f"{prefix}?query={quote(text, safe='')}", accept) for accept, text in queries]
+    return wrk_paths("/".join(base[:3]), paths, concurrency, seconds, workdir, target.unique)
+
+
+def wrk_paths(origin: str, paths: list[tuple[str, str]], concurrency: int, seconds: int,
+              workdir: Path, unique: bool = False) -> Result:  # fmt: skip
+    """``wrk`` at ``origin``, GETting ``paths`` (path, Accept) round robin."""
+    items = ", ".join('{"%s", "%s"}' % (path, accept) for path, accept in paths)  # noqa: UP031
     script = workdir / "mix.lua"
-    script.write_text(LUA % {"requests": items, "unique": "true" if target.unique else "false"})
+    script.write_text(LUA % {"requests": items, "unique": "true" if unique else "false"})
     threads = min(concurrency, 2)
     output = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{concurrency}", f"-d{seconds}s", "--latency",
-         "-s", str(script), "/".join(base[:3])],
+         "-s", str(script), origin],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     return Result(
@@ -215,6 +228,84 @@ def in_process_ask(store_dump: Path) -> float:
     return statistics.median(samples)
 
 
+#: The site's requests: one concept's documents and page, the tree, a search page.
+CONCEPT_PATH = "/2022/domain/05"
+SITE_REQUESTS = {
+    **{
+        f"document .{ext}": [(f"{CONCEPT_PATH}.{ext}", "*/*")]
+        for ext in ("ttl", "nt", "rdf", "jsonld")
+    },
+    "concept page": [(f"{CONCEPT_PATH}.html", "text/html")],
+    "the tree": [("/2022.html", "text/html")],
+    "search page": [("/search?q=" + quote("电子商务"), "text/html")],
+}
+#: What the issue's targets compare with (uncached ÷ DESCRIBE of the same concept).
+SITE_TARGETS = {"document": 0.25, "concept page": 0.12, "the tree": 0.12, "search page": 0.12}
+DESCRIBE = "oxigraph serve DESCRIBE"
+
+
+def crawl_paths(origin: str) -> list[tuple[str, str]]:
+    """Every resource's four RDF documents, from the sitemap: what a crawler walks, each
+    asked once per round, so a response cache holds little of it."""
+    sitemap = requests.get(origin + "/sitemap.xml", timeout=30).text
+    pages = [urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    return [
+        (page.removesuffix(".html") + "." + ext, "*/*")
+        for page in pages
+        if page.endswith(".html")
+        for ext in ("ttl", "nt", "rdf", "jsonld")
+    ]
+
+
+def descendants(pid: int) -> list[int]:
+    """``pid`` and every process under it (workers, engines), from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
+def rss_bytes(pid: int) -> int:
+    """The RSS of ``pid`` and its descendants, summed (pages shared after fork count once
+    per process: an upper bound)."""
+    total = 0
+    for process in descendants(pid):
+        try:
+            status = Path(f"/proc/{process}/status").read_text()
+        except OSError:
+            continue
+        match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
+        total += int(match.group(1)) * 1024 if match else 0
+    return total
+
+
+class MemoryWatch(threading.Thread):
+    """The peak of ``rss_bytes`` for each server, sampled every quarter second."""
+
+    def __init__(self, servers: dict[str, int]) -> None:
+        super().__init__(daemon=True)
+        self.servers = servers
+        self.peak = dict.fromkeys(servers, 0)
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.wait(0.25):
+            for name, pid in self.servers.items():
+                self.peak[name] = max(self.peak[name], rss_bytes(pid))
+
+
 def check_answers(targets: list[Target], mix: dict[str, tuple[str, str]]) -> None:
     """Every server answers every query with 200 before anything is timed."""
     for target in targets:
@@ -231,6 +322,8 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=2, help="per run (default 2)")
     parser.add_argument("--concurrency", default="1,8,32")
     parser.add_argument("--mix-only", action="store_true", help="skip the per-query runs")
+    parser.add_argument("--no-site", action="store_true", help="skip the site's requests")
+    parser.add_argument("--site-only", action="store_true", help="only the site's requests")
     parser.add_argument("--json", type=Path, help="also write the numbers here")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -238,6 +331,12 @@ def main() -> int:
     levels = [int(c) for c in args.concurrency.split(",")]
 
     store = ensure_build().resolve()
+    if not args.no_site:
+        from catalogue.publication import unit_of
+        from server.static_site.render import ensure_rendered
+
+        # What a server does at its first start on a build, done before any is timed.
+        ensure_rendered(unit_of(store))
     workdir = Path(tempfile.mkdtemp(prefix="catalogue-bench-"))
     copy = workdir / "store-copy"
     shutil.copytree(store, copy)
@@ -246,6 +345,16 @@ def main() -> int:
     try:
         ours, ours_url = start_ours(workdir)
         processes.append(ours)
+        servers = {"ours": ours.pid}
+        if not args.no_site:
+            uncached, uncached_url = start_ours(
+                workdir, "--response-cache-bytes", "0", name="ours-uncached"
+            )
+            processes.append(uncached)
+            servers["ours, uncached"] = uncached.pid
+        at_rest = {name: rss_bytes(pid) for name, pid in servers.items()}
+        watch = MemoryWatch(servers)
+        watch.start()
         memory, memory_url = start_oxigraph(["serve"], workdir, "oxigraph-memory")
         processes.append(memory)
         loaded = requests.post(
@@ -270,7 +379,7 @@ def main() -> int:
         print(f"query mix: {', '.join(mix)}; {args.seconds:g} s per run", flush=True)
 
         runs: dict[str, dict[str, dict[int, Result]]] = {}
-        names = ([] if args.mix_only else [*mix]) + ["MIX"]
+        names = [] if args.site_only else ([] if args.mix_only else [*mix]) + ["MIX"]
         for name in names:
             queries = [*mix.values()] if name == "MIX" else [mix[name]]
             for target in targets:
@@ -279,17 +388,51 @@ def main() -> int:
                     runs.setdefault(name, {}).setdefault(target.name, {})[level] = result
             _print_query(name, runs[name], levels)
 
-        ask_in_process = in_process_ask(dump)
-        _print_summary(runs, levels, ask_in_process)
+        site: dict[str, dict[str, dict[int, Result]]] = {}
+        if not args.no_site:
+            origins = {
+                "ours": ours_url.removesuffix("/sparql"),
+                "ours, uncached": uncached_url.removesuffix("/sparql"),
+            }
+            describe = [(f"/query?query={quote(f'DESCRIBE <{NS}{CONCEPT_PATH[1:]}>')}", TURTLE)]
+            requests_ = {**SITE_REQUESTS, "crawl (every document)": crawl_paths(origins["ours"])}
+            reference = requests.get(memory_url + describe[0][0], headers={"Accept": TURTLE})
+            document = requests.get(origins["ours"] + CONCEPT_PATH + ".ttl")
+            print(
+                f"\nthe reference: DESCRIBE <{NS}{CONCEPT_PATH[1:]}> by oxigraph serve, "
+                f"{len(reference.content):,} bytes of Turtle (ours: {len(document.content):,}, "
+                "with its neighbours' names, notes and hierarchy)",
+                flush=True,
+            )
+            for level in levels:
+                result = wrk_paths(memory_url, describe, level, args.seconds, workdir)
+                site.setdefault(DESCRIBE, {}).setdefault("oxigraph serve (memory)", {})[level] = (
+                    result
+                )
+            for name, paths in requests_.items():
+                for server, origin in origins.items():
+                    for level in levels:
+                        result = wrk_paths(origin, paths, level, args.seconds, workdir)
+                        site.setdefault(name, {}).setdefault(server, {})[level] = result
+                _print_query(name, site[name], levels)
+            _print_query(DESCRIBE, site[DESCRIBE], levels)
+        watch.stopped.set()
+        watch.join()
+
+        ask_in_process = in_process_ask(dump) if runs else 0.0
+        if runs:
+            _print_summary(runs, levels, ask_in_process)
+        if site:
+            _print_site_summary(site, levels)
+        _print_memory(at_rest, watch.peak)
         if args.json:
             args.json.write_text(
                 json.dumps(
                     {
                         "in_process_ask_us": ask_in_process,
-                        "runs": {
-                            q: {t: {c: r.__dict__ for c, r in by.items()} for t, by in ts.items()}
-                            for q, ts in runs.items()
-                        },
+                        "runs": _plain(runs),
+                        "site": _plain(site),
+                        "memory": {"at_rest": at_rest, "peak": watch.peak},
                     },
                     indent=2,
                 )
@@ -313,6 +456,46 @@ def _print_query(name: str, by_target: dict[str, dict[int, Result]], levels: lis
         print(f"  {target:<28}{cells}")
     if any(r.errors for by in by_target.values() for r in by.values()):
         print("  ! some answers were not 2xx/3xx: those numbers do not count")
+
+
+def _plain(runs: dict[str, dict[str, dict[int, Result]]]) -> dict:
+    return {
+        q: {t: {c: r.__dict__ for c, r in by.items()} for t, by in ts.items()}
+        for q, ts in runs.items()
+    }
+
+
+def _print_site_summary(site: dict[str, dict[str, dict[int, Result]]], levels: list[int]) -> None:
+    """Cached and uncached side by side, each ÷ DESCRIBE of the same concept (the issue's
+    reference), with the target the uncached ratio is held to."""
+    describe = site[DESCRIBE]["oxigraph serve (memory)"]
+    print("\nthe site: requests/s, ours cached and uncached, ÷ oxigraph serve DESCRIBE")
+    for level in levels:
+        reference = describe[level].rps
+        print(f"  c={level}: oxigraph serve DESCRIBE of the same concept {reference:,.0f} req/s")
+        for name, by_server in site.items():
+            if name == DESCRIBE:
+                continue
+            cached, uncached = by_server["ours"][level], by_server["ours, uncached"][level]
+            target = next((t for k, t in SITE_TARGETS.items() if name.startswith(k)), None)
+            verdict = ""
+            if target is not None:
+                met = uncached.rps / reference >= target
+                verdict = f"  target ≥ {target:.2f}x: {'met' if met else 'NOT met'}"
+            print(
+                f"    {name:<24} cached {cached.rps:>8,.0f} ({cached.rps / reference:5.2f}x)"
+                f"   uncached {uncached.rps:>8,.0f} ({uncached.rps / reference:5.2f}x){verdict}"
+                + ("  !errors" if cached.errors or uncached.errors else "")
+            )
+
+
+def _print_memory(at_rest: dict[str, int], peak: dict[str, int]) -> None:
+    print("\nserver memory, RSS of the main process, workers and engines summed (MiB)")
+    for name in at_rest:
+        print(
+            f"  {name:<16} at rest {at_rest[name] / 2**20:7.1f}   "
+            f"peak {max(peak[name], at_rest[name]) / 2**20:7.1f}"
+        )
 
 
 def _print_summary(runs: dict, levels: list[int], ask_in_process: float) -> None:

@@ -8,6 +8,8 @@
     RateLimiting    429 past a client's allowance, shared by all workers
     ResponseCache   a repeated GET answered from memory, before Flask
     Compression     br / gzip by Accept-Encoding (cached compressed)
+    StaticSite      documents and data pages answered from the build's static site
+                    (server/static_site), rendered once per build
     Flask           the blueprints: /sparql, /rdf-graph-store, /healthz; the pages
                     (server/pages: /, /search, ….html, /model, /quality); linked data
                     (server/linked_data: 303 from every IRI to its documents, /dumps,
@@ -58,6 +60,8 @@ from server.sparql import endpoint as sparql
 from server.sparql import graph_store
 from server.sparql.answers import store_error
 from server.sparql.examples import Example, load_examples
+from server.static_site import site as static_site
+from server.static_site.answers import STATIC_SITE, StaticSite
 from server.store import open_store
 from server.store.interface import Store, StoreError, requesting_client
 
@@ -115,7 +119,7 @@ def create_app(config: ServerConfig | None = None, store: Store | None = None) -
         return response
 
     # Flask's documented way to add WSGI middleware; its stubs type wsgi_app as the method.
-    app.wsgi_app = _layers(app, config, store)  # type: ignore[method-assign, assignment]
+    app.wsgi_app = _layers(app, config, store, build)  # type: ignore[method-assign, assignment]
     return app
 
 
@@ -178,8 +182,16 @@ def _allowed_methods(app: Flask, path: str) -> str:
     return ", ".join(sorted(methods))
 
 
-def _layers(app: Flask, config: ServerConfig, store: Store) -> WSGIApplication:
-    wsgi: WSGIApplication = Compression(app.wsgi_app)
+def _layers(
+    app: Flask, config: ServerConfig, store: Store, build: BuildUnit | None
+) -> WSGIApplication:
+    wsgi: WSGIApplication = app.wsgi_app
+    if config.static_site and build is not None:
+        # Empty until the build's site is rendered (server/wsgi.py starts that).
+        static = StaticSite(wsgi, static_site.load(build) or {}, app.extensions[EXTENSION])
+        app.extensions[STATIC_SITE] = static
+        wsgi = static
+    wsgi = Compression(wsgi)
     if config.response_cache_bytes:
         wsgi = ResponseCache(
             wsgi, config.response_cache_bytes, store.info.last_modified, cache_variant

@@ -107,6 +107,9 @@ class ServerConfig:
     engine_sandbox: bool = True
     #: Engines of a worker one client may hold at once; 0: all but one.
     client_engines: int = 0
+    #: Answer documents and data pages from the build's static site (server/static_site),
+    #: rendered into the build at a worker's first start; off: every answer is rendered.
+    static_site: bool = True
     #: Shared memory that the workers' rate limiter counts in (made by ``serve``).
     rate_limit_file: Path | None = None
 

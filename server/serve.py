@@ -90,6 +90,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         help="query engines of a worker one client may hold at once (default: all but one)",
     )
+    add(
+        "--static-site",
+        choices=("on", "off"),
+        help="answer documents and data pages from the build's static site (default on)",
+    )
     add("--max-age", type=int, help=f"Cache-Control max-age in seconds (default {d.max_age})")
     add("--response-cache-bytes", type=int, help="bytes of answers cached per worker; 0: off")
     add("--access-log", help="'-' (stderr, default), a file, or 'off'")

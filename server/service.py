@@ -44,9 +44,14 @@ class Service:
 
     def etag(self, *parts: str) -> str:
         """A strong ETag: the data is immutable within a build, so equal requests, equal bytes."""
+        return self.etag_in(self.variant(), *parts)
+
+    def etag_in(self, variant: tuple[str, ...], *parts: str) -> str:
+        """The ETag of a request whose ``variant`` is known without Flask (the static site
+        answers before it): the same digest ``etag`` gives inside the request."""
         digest = hashlib.blake2b(digest_size=16)
         digest.update(self.salt.encode())
-        for part in (*parts, *self.variant()):
+        for part in (*parts, *variant):
             digest.update(b"\x00" + part.encode("utf-8", "surrogatepass"))
         return f'"{digest.hexdigest()}"'
 

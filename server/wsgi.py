@@ -10,10 +10,13 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 
 from flask import Flask
 
 from server.app import create_app
+from server.linked_data.publication import EXTENSION as PUBLICATION
+from server.static_site.answers import STATIC_SITE
 
 
 def create_wsgi_app() -> Flask:
@@ -21,6 +24,14 @@ def create_wsgi_app() -> Flask:
         stream=sys.stderr, level=logging.INFO, format="[%(levelname)s] %(name)s: %(message)s"
     )
     app = create_app()
+    static = app.extensions.get(STATIC_SITE)
+    if static is not None and not static.answers:
+        # Once per build, beside the answers: the first worker renders the build's static
+        # site, the others wait for it; until then Flask answers (the same bytes).
+        unit = app.extensions[PUBLICATION].build
+        threading.Thread(
+            target=static.serve_when_rendered, args=(unit,), name="static-site", daemon=True
+        ).start()
     info = app.extensions["catalogue"].info
     logging.getLogger("server").info(
         "worker %d serving build %s (%d statements)", os.getpid(), info.build_id, info.quads

@@ -2,9 +2,9 @@
 
 Fields: time (UTC, ISO 8601), client, method, path, status, bytes (of the
 body sent), ms (from the request reaching the app to its last byte), cache
-(hit or miss for GET and HEAD), query_hash (the first 16 hex digits of the
-query text's SHA-256, so a slow query can be found again without logging it), and aborted when a
-streamed answer was cut off.
+(hit or miss for GET and HEAD; static: from the build's static site), query_hash
+(the first 16 hex digits of the query text's SHA-256, so a slow query can be found
+again without logging it), and aborted when a streamed answer was cut off.
 
 Each line is one ``write`` on a descriptor opened for appending, so lines from
 several worker processes never interleave (POSIX makes appends and pipe writes

@@ -9,6 +9,7 @@ their BCP 47 case (``zh-Hans``; Oxigraph stores them lower-cased).
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Iterable
@@ -56,8 +57,14 @@ def construct(store: Store, query: str, fmt: Format, timeout: float) -> bytes:
 
 def _tidy(quads: Iterable[ox.Quad], query: str) -> list[ox.Triple]:
     """Deduplicated (a CONSTRUCT repeats what several patterns produce) and ordered:
-    named subjects by IRI, then blank nodes, so a reader finds each subject once."""
-    unique = dict.fromkeys(quad.triple for quad in quads)
+    named subjects by IRI, then blank nodes, so a reader finds each subject once.
+
+    Blank nodes get their canonical labels (RDFC-1.0): an engine labels them anew
+    on each query, and the same document must be the same bytes every time (its
+    ETag is strong; the static site's copy is the dynamic one, byte for byte)."""
+    dataset = ox.Dataset(quads)
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    unique = dict.fromkeys(quad.triple for quad in dataset)
 
     def key(t: ox.Triple) -> tuple[bool, str, str, str]:
         blank = isinstance(t.subject, ox.BlankNode)
@@ -99,20 +106,56 @@ def serialize(triples: list[ox.Triple], fmt: Format, prefixes: dict[str, str]) -
     return restore_language_case(data, fmt.name)
 
 
+def _in_stable_order(data: bytes) -> bytes:
+    """rdflib writes JSON-LD's nodes and values in the order of Python sets, which
+    changes from one process to the next: sorted here, every array but a ``@list``
+    (whose order is its meaning), and written as rdflib writes it (sorted keys,
+    two-space indent, UTF-8), so two workers give the same bytes."""
+
+    def ordered(value: object, key: str = "") -> object:
+        if isinstance(value, dict):
+            return {k: ordered(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            items = [ordered(v) for v in value]
+            if key == "@list":
+                return items
+            return sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+        return value
+
+    text = json.dumps(
+        ordered(json.loads(data)),
+        indent=2,
+        separators=(",", ": "),
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return text.encode("utf-8")
+
+
+class _KeptLabels(dict[str, str]):
+    """rdflib's N-Triples parser gives each blank node a fresh random label unless its
+    ``bnode_context`` knows one: this one knows every label as itself, so the canonical
+    labels reach the Turtle and JSON-LD written (the same bytes on every request)."""
+
+    def get(self, key: str, default: str | None = None) -> str:  # type: ignore[override]
+        return key
+
+
 def _rdflib(ntriples: bytes, fmt: Format, prefixes: dict[str, str]) -> bytes:
     from rdflib import Graph
 
     graph = Graph(bind_namespaces="none")
-    graph.parse(data=ntriples, format="nt")
+    graph.parse(data=ntriples, format="nt", bnode_context=_KeptLabels())
     if fmt is JSONLD:
         # The dumps' context, inline: term definitions make it readable (language maps,
         # links as IRIs), and inline a client needs no second request to expand it.
-        return graph.serialize(
+        written_jsonld = graph.serialize(
             format="json-ld",
             context=jsonld_context()["@context"],
             auto_compact=True,
             encoding="utf-8",
         )
+        return _in_stable_order(written_jsonld)
     for prefix, namespace in prefixes.items():
         graph.bind(prefix, namespace)
     return graph.serialize(format="turtle", encoding="utf-8")

@@ -17,6 +17,7 @@ from server.http.ratelimit import unmetered
 from server.http.response_cache import CACHEABLE
 from server.linked_data.addresses import relative_reference
 from server.linked_data.build_files import send_build_file
+from server.linked_data.document_base import RENDER_BASE, with_base, writable
 from server.linked_data.documents import (
     EXTENSION_OF,
     JSONLD,
@@ -136,7 +137,7 @@ def rdf_document(publication: Publication, iri: str, fmt: Format) -> Response:
     resource_path = publication.addresses.path_of(iri) or request.path
 
     def respond() -> Response:
-        body = _document_body(publication, service, iri, fmt, site.absolute(request.path))
+        body = _document_body(publication, service, iri, fmt, site.base_url)
         environ[CACHEABLE] = True
         # Links to its subject (``rel="describes"``, RFC 6892) and to its other formats.
         links = alternate_links(request.path, resource_path, publication.formats(iri))
@@ -147,7 +148,7 @@ def rdf_document(publication: Publication, iri: str, fmt: Format) -> Response:
 
 
 def _document_body(
-    publication: Publication, service: Service, iri: str, fmt: Format, url: str
+    publication: Publication, service: Service, iri: str, fmt: Format, base_url: str
 ) -> bytes:
     timeout = service.config.query_timeout
     kind = publication.index.kind(iri)
@@ -175,7 +176,11 @@ def _document_body(
             timeout,
         )
         return serialize(triples, fmt, service.prefixes)
-    return describe_as(service.store, iri, fmt, timeout, url, publication.dataset)
+    path = request.path.removeprefix("/")
+    if not writable(base_url):
+        return describe_as(service.store, iri, fmt, timeout, base_url + path, publication.dataset)
+    body = describe_as(service.store, iri, fmt, timeout, RENDER_BASE + path, publication.dataset)
+    return with_base(body, base_url)
 
 
 @bp.route("/.well-known/void", methods=["GET"])

@@ -41,6 +41,7 @@ OPTIONS = [
     ("--rate-limit", "20/5s", "rate_limit", RateLimit(20, 5.0, 20)),
     ("--rate-burst", "7", "rate_limit", RateLimit(100, 1.0, 7)),
     ("--engine-sandbox", "off", "engine_sandbox", False),
+    ("--static-site", "off", "static_site", False),
     ("--client-engines", "1", "client_engines", 1),
     ("--header-timeout", "5", "header_timeout", 5.0),
     ("--body-timeout", "4", "body_timeout", 4.0),

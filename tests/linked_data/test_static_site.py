@@ -1,0 +1,181 @@
+"""The static site: every document and data page rendered once per build, answered as Flask would.
+
+Over a build of the fixture dataset, its site rendered the way a worker renders it
+(``python -m server.static_site.render``, another process: another Python hash
+seed, so an order that depends on it shows), every rendered answer is asked of
+an app that answers from the static site over a store that refuses every query,
+and of one that renders it per request: at another host than the rendering's,
+plain, gzipped and brotli-compressed, GET, HEAD and a revalidation; status, headers and bytes must be
+equal. Then a real ``serve`` renders a new build's site at its first start and
+answers from it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from flask.testing import FlaskClient
+
+from catalogue.publication import Staging, new_build_id, unit_of
+from catalogue.search.index_writer import build_search_index
+from catalogue.store import build_store
+from server.app import create_app, project_prefixes
+from server.config import ServerConfig
+from server.static_site.site import FOLDER, MANIFEST
+from server.store.embedded import EmbeddedStore, snapshot
+from server.store.interface import StoreError
+from tests.server.endpoint_support import (
+    EXAMPLES,
+    FIXTURE_TRIG,
+    NS,
+    eventually,
+    start_server,
+    stop_server,
+)
+
+#: Blank nodes, which an engine labels anew on every query, and a list (its order kept):
+#: a document must still be the same bytes every time.
+BLANK_NODES = f"""
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xkos: <http://rdf-vocabulary.ddialliance.org/xkos#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+<{NS}graph/curation> {{
+  <{NS}2022> xkos:levels ( <{NS}2022/level/category> <{NS}2022/level/domain> ) .
+  <{NS}2022/domain/01> owl:equivalentClass [ a owl:Restriction ;
+      owl:onProperty skos:broader ; owl:hasValue <{NS}2022/category/ITO> ] ;
+    skos:note [ skos:prefLabel "a note"@en ], [ skos:prefLabel "另一个"@zh ] .
+}}
+"""
+#: A document of the fixture dataset.
+DOCUMENT = "/2022/domain/01.ttl"
+#: Not the host the site was rendered at: the documents must carry this one.
+OTHER_HOST = "http://catalogue.example:8123/"
+
+
+def publish_fixture(root: Path) -> Path:
+    """A published build of the fixture dataset, with example queries beside it."""
+    nquads = root / "catalogue.nq"
+    quads = ox.parse((FIXTURE_TRIG + BLANK_NODES).encode(), format=ox.RdfFormat.TRIG)
+    nquads.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+    staging = Staging(root)
+    with staging as unit:
+        build_id = new_build_id(nquads)
+        build_store(nquads, unit.store)
+        build_search_index(nquads, unit.search, build_id, NS)
+        staging.publish(build_id, {"namespace": NS}, keep=1)
+    (root / "queries").mkdir()
+    for name, text in EXAMPLES.items():
+        (root / "queries" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+class RefusingStore(EmbeddedStore):
+    """A store that answers no query: what the static site answers needs none."""
+
+    def query(self, request: object, deadline: float) -> object:  # type: ignore[override]
+        raise StoreError("the static site asked the store")
+
+    graph = query  # type: ignore[assignment]
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, EmbeddedStore]:
+    root = publish_fixture(tmp_path_factory.mktemp("static-site"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CATALOGUE_")}
+    env["CATALOGUE_EXAMPLES_DIR"] = str(root / "queries")
+    unit = unit_of(root)
+    subprocess.run(
+        [sys.executable, "-m", "server.static_site.render", str(unit.root)], env=env, check=True
+    )
+    data, info = snapshot(unit)
+    return root, EmbeddedStore.from_nquads(data, info, project_prefixes())
+
+
+def clients(root: Path, store: EmbeddedStore) -> tuple[FlaskClient, FlaskClient]:
+    config = ServerConfig(
+        store=root / "store", examples_dir=root / "queries", access_log="off", rate_limit=None
+    )
+    refusing = RefusingStore(store._store, store.info, store._prefixes)
+    static = create_app(config, refusing).test_client()
+    dynamic = create_app(replace(config, static_site=False), store).test_client()
+    return static, dynamic
+
+
+def test_every_static_answer_is_the_dynamic_one_byte_for_byte(rendered) -> None:
+    root, store = rendered
+    static, dynamic = clients(root, store)
+    manifest = json.loads((unit_of(root).root / FOLDER / MANIFEST).read_text(encoding="utf-8"))
+    answers = manifest["answers"]
+    kinds = {(a["kind"], a.get("format", "")) for a in answers.values()}
+    # Every RDF format and the pages, in both languages.
+    assert kinds >= {
+        ("document", "turtle"),
+        ("document", "ntriples"),
+        ("document", "rdfxml"),
+        ("document", "jsonld"),
+        ("page", ""),
+    }
+    assert all(set(a["variants"]) == {"zh", "en"} for a in answers.values() if a["kind"] == "page")
+    compared = 0
+    for path, answer in answers.items():
+        for language in answer["variants"]:
+            for coding in ("", "gzip", "br"):
+                headers = {"Accept-Language": language or "en", "Accept-Encoding": coding}
+                for method in ("GET", "HEAD"):
+                    ours = static.open(path, method=method, base_url=OTHER_HOST, headers=headers)
+                    theirs = dynamic.open(path, method=method, base_url=OTHER_HOST, headers=headers)
+                    assert ours.status_code == theirs.status_code == 200, path
+                    assert sorted(ours.headers.items()) == sorted(theirs.headers.items()), path
+                    assert ours.get_data() == theirs.get_data(), path
+                    compared += 1
+                revalidated = {**headers, "If-None-Match": ours.headers["ETag"]}
+                ours = static.get(path, base_url=OTHER_HOST, headers=revalidated)
+                theirs = dynamic.get(path, base_url=OTHER_HOST, headers=revalidated)
+                assert ours.status_code == theirs.status_code == 304, path
+                assert sorted(ours.headers.items()) == sorted(theirs.headers.items()), path
+        if answer["kind"] == "document":
+            document = static.get(path, base_url=OTHER_HOST).get_data()
+            assert (OTHER_HOST + path.lstrip("/")).encode() in document  # its own URL, this host's
+            assert b".invalid" not in document
+    assert compared == 6 * sum(len(a["variants"]) for a in answers.values())
+
+
+def test_what_the_rendering_does_not_hold_is_rendered_per_request(rendered) -> None:
+    """A language chosen in the URL (it sets a cookie), or a site under a prefix (links
+    carry it), go on to Flask: here, over a store that answers nothing."""
+    root, store = rendered
+    static, _ = clients(root, store)
+    manifest = json.loads((unit_of(root).root / FOLDER / MANIFEST).read_text(encoding="utf-8"))
+    page = next(path for path, a in manifest["answers"].items() if a["kind"] == "page")
+    assert static.get(page, base_url=OTHER_HOST).status_code == 200
+    refused = static.get(page + "?lang=zh", base_url=OTHER_HOST)
+    assert refused.status_code >= 400 and b"the static site asked the store" in refused.data
+    prefixed = static.get(page, base_url=OTHER_HOST + "catalogue")
+    assert b"the static site asked the store" in prefixed.data
+
+
+def test_serve_renders_a_new_builds_site_at_first_start_and_answers_from_it(
+    tmp_path: Path,
+) -> None:
+    root = publish_fixture(tmp_path)
+    server = start_server(root, "static", {"CATALOGUE_RESPONSE_CACHE_BYTES": "0"})
+    try:
+        manifest_path = unit_of(root).root / FOLDER / MANIFEST
+        assert server.get(DOCUMENT).status_code == 200
+        eventually(manifest_path.is_file, "the site", timeout=20)
+
+        def answered_statically() -> bool:
+            server.get(DOCUMENT)
+            lines = server.access_log.read_text(encoding="utf-8").splitlines()
+            return any(json.loads(line).get("cache") == "static" for line in lines)
+
+        eventually(answered_statically, "an answer from the static site", timeout=20)
+    finally:
+        stop_server(server)
