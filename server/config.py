@@ -74,8 +74,11 @@ class ServerConfig:
     #: The built store (``build/store``, a link into the current build): the server serves
     #: the published build that holds it, whole (catalogue/publication.py).
     store: Path = BuildSettings().store_dir
-    #: Another SPARQL endpoint to answer queries instead of the embedded store.
+    #: Another SPARQL store's query endpoint to answer from instead of the embedded store:
+    #: the build current there (``outsourcing-catalogue publish --to``), server/store/remote.py.
     store_url: str | None = None
+    #: Its engine: auto (its Server header says), oxigraph, virtuoso or generic.
+    store_engine: str = "auto"
     #: The URL the public reaches the service at, e.g. https://example.org/catalogue/;
     #: by default the request's own URL.
     public_url: str | None = None
