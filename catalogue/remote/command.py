@@ -36,7 +36,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(settings: BuildSettings, args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+def run(settings: BuildSettings, args: argparse.Namespace, out: TextIO | None = None) -> int:
+    out = out or sys.stdout  # looked up now: a caller may have redirected it
     try:
         unit = unit_of(settings.output_dir)
     except FileNotFoundError as error:

@@ -1,0 +1,117 @@
+"""A remote store that is down, slow, failing or empty: the client gets our 503 or 504
+with a message, never a 500 and never a wait past the query's limit; ``serve`` refuses to
+start on a store it cannot read, saying why."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+
+from catalogue.cli import main
+from catalogue.publication import BuildUnit
+from server.app import create_app
+from server.config import ServerConfig
+from server.store.interface import StoreUnavailable
+from server.store.remote import RemoteStore
+from tests.remote_store.conftest import publish_to
+from tests.remote_store.engines import Engine, start_oxigraph
+from tests.remote_store.proxy import Proxy
+from tests.server.endpoint_support import RUNAWAY, free_port, unique
+
+#: The server's limit on a query in these tests, in seconds.
+LIMIT = 1.0
+
+
+def app_over(url: str, tmp: Path) -> FlaskClient:
+    config = ServerConfig(
+        store=tmp / "store",
+        store_url=url,
+        query_timeout=LIMIT,
+        access_log="off",
+        rate_limit=None,
+        response_cache_bytes=0,
+    )
+    return create_app(config).test_client()
+
+
+@pytest.fixture
+def through_proxy(
+    oxigraph: Engine, build_a: BuildUnit, tmp_path: Path
+) -> Iterator[tuple[Proxy, FlaskClient]]:
+    publish_to(oxigraph.url, build_a)
+    proxy = Proxy(oxigraph.url)
+    client = app_over(proxy.url("/query"), tmp_path)
+    yield proxy, client
+    proxy.close()
+
+
+#: A query, a page and a document: the page and the document need the data's index, read
+#: from the store at the first request that needs it.
+PATHS = [
+    "/sparql?query=" + "SELECT%20*%20WHERE%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D%20LIMIT%201",
+    "/2022/domain/05.html",
+    "/2022/domain/05.ttl",
+]
+
+
+@pytest.mark.parametrize(
+    ("how", "status"), [({"status": 500}, 503), ({"status": 502}, 503), ({"stall": 3 * LIMIT}, 504)]
+)
+def test_a_failing_or_slow_store_is_a_503_or_504(
+    through_proxy: tuple[Proxy, FlaskClient], how: dict[str, object], status: int
+) -> None:
+    proxy, client = through_proxy
+    proxy.behave(**how)
+    for path in PATHS:
+        started = time.monotonic()
+        answer = client.get(path + ("&" if "?" in path else "?") + "nocache=" + unique("")[3:])
+        assert answer.status_code == status, (path, answer.data)
+        assert b"store" in answer.data or b"limit" in answer.data, answer.data
+        assert time.monotonic() - started < 2 * LIMIT + 1  # bounded by the query's limit
+
+
+def test_a_store_gone_down_is_a_503(through_proxy: tuple[Proxy, FlaskClient]) -> None:
+    proxy, client = through_proxy
+    proxy.close()
+    answer = client.get("/sparql", query_string={"query": unique("ASK {}")})
+    assert answer.status_code == 503 and b"unavailable" in answer.data
+    assert "Retry-After" in answer.headers
+
+
+def test_a_runaway_query_is_stopped_at_the_limit(
+    engine: Engine, build_a: BuildUnit, tmp_path: Path
+) -> None:
+    """Virtuoso is given the limit (its ``timeout``) and says its answer is partial; Oxigraph's
+    own limit is longer, so our wait ends first: a 504 either way, never partial data."""
+    publish_to(engine.url, build_a)
+    client = app_over(engine.url, tmp_path)
+    started = time.monotonic()
+    answer = client.get("/sparql", query_string={"query": unique(RUNAWAY)})
+    assert answer.status_code == 504, answer.data
+    assert time.monotonic() - started < LIMIT + 3
+
+
+def test_a_store_with_no_published_build_is_refused(tmp_path: Path) -> None:
+    empty = start_oxigraph(tmp_path / "empty")
+    try:
+        with pytest.raises(StoreUnavailable, match="holds no published build: publish one"):
+            RemoteStore(empty.url, {})
+    finally:
+        empty.stop()
+
+
+def test_serve_says_why_it_cannot_start_on_a_store_that_is_down(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in [n for n in os.environ if n.startswith("CATALOGUE_")]:
+        monkeypatch.delenv(name)
+    url = f"http://127.0.0.1:{free_port()}/query"
+    code = main(["serve", "--store-url", url, "--store", str(tmp_path / "store")])
+    error = capsys.readouterr().err
+    assert code == 1
+    assert f"error: the store at {url}" in error and "Connection refused" in error

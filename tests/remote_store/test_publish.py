@@ -1,0 +1,230 @@
+"""``outsourcing-catalogue publish --to URL``: builds loaded beside each other, one made
+current at a time, atomically for readers; a failed publication changes nothing; old
+builds beyond ``--keep`` are dropped; errors name the URL and the status."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import signal
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import requests
+
+from catalogue.cli import main
+from catalogue.publication import BuildUnit
+from catalogue.remote import layout
+from catalogue.remote.http import Client
+from catalogue.settings import PROJECT_ROOT
+from tests.remote_store.conftest import LABEL_QUERY, publish_to
+from tests.remote_store.engines import Engine
+from tests.remote_store.proxy import Proxy
+from tests.server.endpoint_support import Server, start_server, stop_server
+
+REQUESTS = [
+    ("/sparql", {"query": LABEL_QUERY}),
+    ("/2022/domain/05.ttl", {}),
+    ("/search", {"q": "人脸识别", "format": "json"}),
+]
+
+
+@dataclass(frozen=True)
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_publish(unit: BuildUnit, url: str, *options: str) -> Ran:
+    """The command as a user runs it (its entry point, in this process: a second
+    Python would only add its start to the test's time)."""
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["publish", "--build-dir", str(unit.output_dir), "--to", url, *options]
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(argv)
+    return Ran(code, out.getvalue(), err.getvalue())
+
+
+def current_build(url: str) -> str | None:
+    record = layout.current_record(Client().select(url, layout.CURRENT_QUERY))
+    return record.build_id if record else None
+
+
+def stored_graphs(url: str) -> set[str]:
+    """Every graph in the store holding statements, ours or not."""
+    answer = Client().select(url, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return {row["g"] for row in layout.rows(answer)}
+
+
+@dataclass(frozen=True)
+class Seen:
+    path: str
+    status: int
+    etag: str
+    build: str
+    body: bytes
+
+
+class Load:
+    """A few clients asking the same things again and again, until stopped."""
+
+    def __init__(self, server: Server, clients: int = 2) -> None:
+        self.server = server
+        self.seen: list[Seen] = []
+        self.errors: list[str] = []
+        self._stop = threading.Event()
+        self._threads = [threading.Thread(target=self._client, args=(n,)) for n in range(clients)]
+
+    def __enter__(self) -> Load:
+        for thread in self._threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(30)
+
+    def answered_by(self, build: str) -> set[str]:
+        return {s.path for s in self.seen if s.build == build}
+
+    def _client(self, number: int) -> None:
+        session = requests.Session()
+        turn = number
+        while not self._stop.is_set():
+            path, params = REQUESTS[turn % len(REQUESTS)]
+            turn += 1
+            time.sleep(0.03)
+            try:
+                response = session.get(self.server.url + path, params=params, timeout=30)
+            except requests.RequestException as error:  # a stopping worker may drop one
+                self.errors.append(f"{path}: {error}")
+                session = requests.Session()
+                continue
+            self.seen.append(
+                Seen(
+                    path,
+                    response.status_code,
+                    response.headers.get("ETag", ""),
+                    response.headers.get("X-Build", ""),
+                    response.content,
+                )
+            )
+
+
+def wait_until(check: object, what: str, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():  # type: ignore[operator]
+        assert time.monotonic() < deadline, what
+        time.sleep(0.05)
+
+
+def reload(server: Server) -> None:
+    """SIGHUP: granian replaces its workers, which read the store's current build again."""
+    stopped = server.log_lines().count("Stopped old worker")
+    server.process.send_signal(signal.SIGHUP)
+    wait_until(lambda: server.log_lines().count("Stopped old worker") >= stopped + 2, "no reload")
+
+
+@pytest.fixture
+def served(oxigraph: Engine, build_a: BuildUnit, tmp_path: Path) -> Iterator[Server]:
+    """A real server (granian, two workers) on build A in Oxigraph, no build folder beside."""
+    publish_to(oxigraph.url, build_a)
+    (tmp_path / "queries").symlink_to(PROJECT_ROOT / "queries")
+    server = start_server(
+        tmp_path, "remote", {"CATALOGUE_STORE_URL": oxigraph.url, "CATALOGUE_QUERY_TIMEOUT": "10"}
+    )
+    yield server
+    stop_server(server)
+
+
+def test_readers_see_one_build_whole_through_a_publication_and_a_reload(
+    served: Server,
+    oxigraph: Engine,
+    build_a: BuildUnit,
+    variants: dict[str, BuildUnit],
+    proxy_to: list[Proxy],
+) -> None:
+    b, c = variants["B"], variants["C"]
+    proxy = Proxy(oxigraph.url)
+    proxy_to.append(proxy)
+    with Load(served) as load:
+        wait_until(lambda: load.answered_by(build_a.id) == {p for p, _ in REQUESTS}, "A answered")
+        published = run_publish(b, oxigraph.url)
+        assert published.returncode == 0, published.stderr
+        assert current_build(oxigraph.url) == b.id
+        # The workers keep reading A, whole, until they are told to read the store again.
+        before = len(load.seen)
+        wait_until(lambda: len(load.seen) > before + 6, "answers after the publication")
+        assert {s.build for s in load.seen[before:]} == {build_a.id}
+        # A publication the store refuses part-way (its third graph) changes nothing.
+        proxy.behave(refuse_nth=("PUT", 3))
+        failed = run_publish(c, proxy.url("/query"), "--engine", "oxigraph")
+        assert failed.returncode == 1
+        assert proxy.url("/store") in failed.stderr and "503" in failed.stderr, failed.stderr
+        assert "Traceback" not in failed.stderr
+        assert current_build(oxigraph.url) == b.id
+        assert not any(c.id in graph for graph in stored_graphs(oxigraph.url))
+        reload(served)
+        wait_until(lambda: load.answered_by(b.id) == {p for p, _ in REQUESTS}, "B answered")
+    seen = load.seen
+
+    assert not load.errors
+    assert {s.status for s in seen} == {200}
+    assert {s.build for s in seen} == {build_a.id, b.id}
+    labels = {build_a.id: b'"bindings":[]', b.id: b'"value":"B"'}
+    bodies: dict[str, set[bytes]] = defaultdict(set)
+    etags: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for s in seen:
+        if s.path == "/sparql":  # the answer is the data of the build the header names
+            assert labels[s.build] in s.body, (s.build, s.body)
+        if s.etag:
+            bodies[s.etag].add(s.body)
+            etags[s.path, s.build].add(s.etag)
+    assert {etag for etag, found in bodies.items() if len(found) > 1} == set()
+    for path in ("/sparql", "/2022/domain/05.ttl"):  # each build its own ETag
+        assert len(etags[path, build_a.id]) == len(etags[path, b.id]) == 1
+        assert etags[path, build_a.id] != etags[path, b.id]
+
+
+def test_builds_beyond_keep_are_dropped(
+    engine: Engine, build_a: BuildUnit, variants: dict[str, BuildUnit]
+) -> None:
+    for unit in (build_a, variants["B"], variants["C"]):
+        publish_to(engine.url, unit, keep=2)
+    graphs = stored_graphs(engine.url)
+    assert not any(layout.marker(build_a.id) in g for g in graphs)
+    for unit in (variants["B"], variants["C"]):
+        assert sum(layout.marker(unit.id) in g for g in graphs) == 5
+    assert current_build(engine.url) == variants["C"].id
+    again = run_publish(variants["C"], engine.url)
+    assert again.returncode == 0 and "already the current one" in again.stdout
+
+
+@pytest.mark.parametrize(
+    ("how", "expected"),
+    [("down", "cannot reach"), ("refusing", "401 Unauthorized")],
+)
+def test_a_store_that_is_down_or_refuses_is_named_with_its_status(
+    oxigraph: Engine, build_a: BuildUnit, proxy_to: list[Proxy], how: str, expected: str
+) -> None:
+    before = current_build(oxigraph.url)
+    proxy = Proxy(oxigraph.url)
+    proxy_to.append(proxy)
+    url = proxy.url("/query")
+    if how == "down":
+        proxy.close()
+        proxy_to.remove(proxy)
+    else:
+        proxy.behave(status=401)
+    failed = run_publish(build_a, url)
+    assert failed.returncode == 1
+    assert url in failed.stderr and expected in failed.stderr, failed.stderr
+    assert "unchanged" in failed.stderr and "Traceback" not in failed.stderr
+    assert current_build(oxigraph.url) == before
