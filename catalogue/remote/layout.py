@@ -139,8 +139,14 @@ def switch_update(record: BuildRecord) -> str:
     )
 
 
+def recorded_query(build_id: str) -> str:
+    """Whether the registry still records the build (a server serving it asks now and then)."""
+    return f"ASK {{ GRAPH <{REGISTRY}> {{ <{build_node(build_id)}> <{ID}> ?id }} }}"
+
+
 def forget_update(build_id: str) -> str:
-    """Remove a build's record (after its graphs were dropped)."""
+    """Remove a build's record (before its graphs are dropped: a server still serving it
+    then learns it is gone before its answers become empty)."""
     node = build_node(build_id)
     return f"DELETE WHERE {{ GRAPH <{REGISTRY}> {{ <{node}> ?p ?o }} }}"
 

@@ -6,8 +6,10 @@
 2. The loaded graphs are counted back: a store that kept less than it was sent (a
    limit, a parser that skipped a line) fails the publication here.
 3. One update records the build and makes it current.
-4. Builds beyond the newest ``keep`` are dropped (never the current one), so servers not
-   yet reloaded (SIGHUP) keep finding theirs.
+4. Builds beyond the newest ``keep`` are dropped (never the current one): their records
+   first, then their graphs. Servers not yet reloaded (SIGHUP) keep finding theirs as
+   long as it is among the ``keep``; one whose build is dropped says so (a 503), rather
+   than answer from graphs being emptied (server/store/remote.py).
 
 A failure before 3 drops what was loaded and leaves the store's current build as it was.
 """
@@ -113,6 +115,26 @@ def publish(
     )
     if current is not None and current.build_id == record.build_id:
         return Published(record, (), already_current=True)
+    if record.build_id in _recorded(target):
+        # Kept from an earlier publication (and maybe served by a server not yet reloaded):
+        # its graphs are not sent again, only counted, so no failure here can harm them.
+        say(f"build {record.build_id} is in the store already")
+        _check_counts(target, record, data)
+        target.client.update(target.endpoints.update, layout.switch_update(record))
+    else:
+        _load(target, record, data, say)
+    say(f"build {record.build_id} is current")
+    return Published(record, _prune(target, keep, record.build_id, say))
+
+
+def _load(
+    target: Target,
+    record: layout.BuildRecord,
+    data: dict[str, GraphData],
+    say: Callable[[str], None],
+) -> None:
+    """Load the build's graphs, count them, make it current; on any failure, drop what
+    was loaded (a build no one has recorded, so no one reads)."""
     loaded: list[str] = []
     try:
         for graph in record.graphs:
@@ -127,8 +149,14 @@ def publish(
     except BaseException:
         _drop(target, loaded)
         raise
-    say(f"build {record.build_id} is current")
-    return Published(record, _prune(target, keep, record.build_id, say))
+
+
+def _recorded(target: Target) -> dict[str, set[str]]:
+    """Every build the registry records, with its graphs."""
+    builds: dict[str, set[str]] = defaultdict(set)
+    for row in layout.rows(target.client.select(target.endpoints.query, layout.BUILDS_QUERY)):
+        builds[row["id"]].add(row["graph"])
+    return builds
 
 
 def _check_counts(target: Target, record: layout.BuildRecord, data: dict[str, GraphData]) -> None:
@@ -144,15 +172,13 @@ def _check_counts(target: Target, record: layout.BuildRecord, data: dict[str, Gr
 
 
 def _prune(target: Target, keep: int, current: str, say: Callable[[str], None]) -> tuple[str, ...]:
-    builds: dict[str, set[str]] = defaultdict(set)
-    for row in layout.rows(target.client.select(target.endpoints.query, layout.BUILDS_QUERY)):
-        builds[row["id"]].add(row["graph"])
+    builds = _recorded(target)
     # Ids begin with the time the build was made: the newest sort last.
     old = [build for build in sorted(builds, reverse=True)[keep:] if build != current]
     for build in old:
         say(f"dropping build {build}")
-        _drop(target, [layout.stored_name(build, graph) for graph in sorted(builds[build])])
         target.client.update(target.endpoints.update, layout.forget_update(build))
+        _drop(target, [layout.stored_name(build, graph) for graph in sorted(builds[build])])
     return tuple(old)
 
 

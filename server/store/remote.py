@@ -18,6 +18,7 @@ and its ETags and pages' build stamp name that build.
 
 from __future__ import annotations
 
+import json
 import time
 from urllib.parse import urlsplit
 
@@ -41,6 +42,8 @@ from server.store.remote_query import RESULT_FORMS, prepare
 
 #: Seconds to learn the current build at start.
 START_TIMEOUT = 10.0
+#: Seconds between two checks that the build served is still in the store.
+RECHECK_EVERY = 5.0
 #: A graph name no build has: the default graph of a query that asked for no union.
 _NO_GRAPH = "urn:x-outsourcing-catalogue:no-graph"
 _DATASET_QUERY = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -48,7 +51,13 @@ _UNION_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { 
 
 
 class RemoteStore:
-    def __init__(self, url: str, prefixes: dict[str, str], engine: str = AUTO) -> None:
+    def __init__(
+        self,
+        url: str,
+        prefixes: dict[str, str],
+        engine: str = AUTO,
+        recheck_every: float = RECHECK_EVERY,
+    ) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"the store URL must be an http(s) URL: {url}")
@@ -76,6 +85,8 @@ class RemoteStore:
                 f"(outsourcing-catalogue publish --to {url})"
             )
         self.record = record
+        self._recheck_every = recheck_every
+        self._checked = time.monotonic()
         self._marker = layout.marker(record.build_id).encode()
         self._stored = [record.stored(graph) for graph in record.graphs]
         self.info = BuildInfo(
@@ -101,6 +112,7 @@ class RemoteStore:
         base = f"BASE <{request.base_iri}>\n" if request.base_iri else ""
         params = [("query", base + self._prologue + remote.text)]
         params += self._dataset(request, remote.names_dataset)
+        self._still_published(deadline)
         if kind is Kind.RESULTS:
             reply = self._ask(params, remote_answers.RESULTS_MEDIA_TYPE, deadline)
             body = remote_answers.results(self._json(reply.body), self._marker, wanted)
@@ -111,6 +123,7 @@ class RemoteStore:
 
     def graph(self, request: GraphRequest, deadline: float) -> Answer:
         if request.dataset:
+            self._still_published(deadline)
             params = [("query", _DATASET_QUERY), *self._named()]
             reply = self._ask(params, remote_answers.RESULTS_MEDIA_TYPE, deadline)
             body = remote_answers.quads(
@@ -149,18 +162,37 @@ class RemoteStore:
     def _named(self) -> list[tuple[str, str]]:
         return [("named-graph-uri", g) for g in self._stored]
 
+    def _still_published(self, deadline: float) -> None:
+        """A build dropped from the store (``publish --keep``) while this worker serves it
+        has its graphs emptied: say so rather than answer from them. Asked now and then,
+        not per request: the records go before the graphs, and a publication keeps
+        several builds, so a check a few seconds old is still in time."""
+        now = time.monotonic()
+        if now - self._checked < self._recheck_every:
+            return
+        self._checked = now
+        query = [("query", layout.recorded_query(self.record.build_id))]
+        reply = self._ask(query, remote_answers.RESULTS_MEDIA_TYPE, deadline)
+        if not json.loads(reply.body).get("boolean"):
+            raise StoreUnavailable(
+                f"build {self.record.build_id} is no longer in {self.url}: this server "
+                "must be reloaded (SIGHUP) to serve the store's current build"
+            )
+
     def _ask(self, params: list[tuple[str, str]], accept: str, deadline: float) -> Reply:
         if self.engine.timeout_parameter:
-            milliseconds = max(1, int((deadline - time.monotonic()) * 1000))
+            # Half the time left: Virtuoso's limit is loose (given 1 s it answered after 2),
+            # and an engine that stops itself frees its threads; our wait is the backstop.
+            milliseconds = max(1, int((deadline - time.monotonic()) * 500))
             params = [*params, (self.engine.timeout_parameter, str(milliseconds))]
         reply = post(self._parts, params, accept, deadline)
         if self.engine.partial_header:
             name, value = self.engine.partial_header
             if (reply.headers.get(name) or "").strip() == value:
                 # Virtuoso's "anytime" answer: what it found before its limit, not the answer.
-                raise QueryTimeout("timeout")
+                raise QueryTimeout("the store stopped the query at its limit: a partial answer")
         if self.engine.cancelled_text and self.engine.cancelled_text in reply.body[-200:]:
-            raise QueryTimeout("timeout")
+            raise QueryTimeout("the store stopped the query at its limit: a cut answer")
         if reply.media_type != accept:
             raise StoreUnavailable(
                 f"{self.url} answered in {reply.media_type or 'no format'}, not {accept}"

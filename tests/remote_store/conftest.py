@@ -52,11 +52,11 @@ def build_a(build: BuildResult) -> BuildUnit:
 
 @pytest.fixture(scope="session")
 def variants(build_a: BuildUnit, tmp_path_factory: pytest.TempPathFactory) -> dict[str, BuildUnit]:
-    """Builds B and C: A's data with one statement more each, under new build ids, each
+    """Builds B, C and D: A's data with one statement more each, under new build ids, each
     the current build of an output folder of its own (what ``publish --build-dir`` reads)."""
     return {
         label: variant(build_a, tmp_path_factory.mktemp(f"variant-{label}"), label)
-        for label in ("B", "C")
+        for label in ("B", "C", "D")
     }
 
 

@@ -20,8 +20,8 @@ OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or sh
 )
 VIRTUOSO = shutil.which("virtuoso-t")
 ISQL = shutil.which("isql-vt")
-#: Seconds the engine may give a query (Oxigraph's --timeout-s; Virtuoso takes ours).
-ENGINE_TIMEOUT = 5
+#: Seconds Oxigraph gives a query (--timeout-s; Virtuoso takes its limit per query).
+OXIGRAPH_TIMEOUT = 1
 
 #: Virtuoso's settings: its files in ``folder``, its ports, and the limits that matter
 #: here (a result set as large as our dataset; a short checkpoint-free life).
@@ -84,7 +84,7 @@ def start_oxigraph(folder: Path) -> Engine:
             "--bind",
             f"127.0.0.1:{port}",
             "--timeout-s",
-            str(ENGINE_TIMEOUT),
+            str(OXIGRAPH_TIMEOUT),
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -22,6 +22,9 @@ from catalogue.publication import BuildUnit
 from catalogue.remote import layout
 from catalogue.remote.http import Client
 from catalogue.settings import PROJECT_ROOT
+from server.app import create_app, project_prefixes
+from server.config import ServerConfig
+from server.store.remote import RemoteStore
 from tests.remote_store.conftest import LABEL_QUERY, publish_to
 from tests.remote_store.engines import Engine
 from tests.remote_store.proxy import Proxy
@@ -151,7 +154,7 @@ def test_readers_see_one_build_whole_through_a_publication_and_a_reload(
     variants: dict[str, BuildUnit],
     proxy_to: list[Proxy],
 ) -> None:
-    b, c = variants["B"], variants["C"]
+    b, d = variants["B"], variants["D"]  # D: published nowhere else
     proxy = Proxy(oxigraph.url)
     proxy_to.append(proxy)
     with Load(served) as load:
@@ -165,12 +168,12 @@ def test_readers_see_one_build_whole_through_a_publication_and_a_reload(
         assert {s.build for s in load.seen[before:]} == {build_a.id}
         # A publication the store refuses part-way (its third graph) changes nothing.
         proxy.behave(refuse_nth=("PUT", 3))
-        failed = run_publish(c, proxy.url("/query"), "--engine", "oxigraph")
+        failed = run_publish(d, proxy.url("/query"), "--engine", "oxigraph")
         assert failed.returncode == 1
         assert proxy.url("/store") in failed.stderr and "503" in failed.stderr, failed.stderr
         assert "Traceback" not in failed.stderr
         assert current_build(oxigraph.url) == b.id
-        assert not any(c.id in graph for graph in stored_graphs(oxigraph.url))
+        assert not any(d.id in graph for graph in stored_graphs(oxigraph.url))
         reload(served)
         wait_until(lambda: load.answered_by(b.id) == {p for p, _ in REQUESTS}, "B answered")
     seen = load.seen
@@ -228,3 +231,23 @@ def test_a_store_that_is_down_or_refuses_is_named_with_its_status(
     assert url in failed.stderr and expected in failed.stderr, failed.stderr
     assert "unchanged" in failed.stderr and "Traceback" not in failed.stderr
     assert current_build(oxigraph.url) == before
+
+
+def test_a_server_whose_build_was_dropped_says_so(
+    oxigraph: Engine, build_a: BuildUnit, variants: dict[str, BuildUnit], tmp_path: Path
+) -> None:
+    """Published past ``--keep`` without a reload, a server's build is gone: a 503 that says
+    to reload, not empty answers from its emptied graphs."""
+    publish_to(oxigraph.url, build_a)
+    store = RemoteStore(oxigraph.url, project_prefixes(), recheck_every=0)
+    config = ServerConfig(
+        store=tmp_path / "store", store_url=oxigraph.url, access_log="off", rate_limit=None
+    )
+    client = create_app(config, store=store).test_client()
+    query = {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}
+    assert client.get("/sparql", query_string=query).status_code == 200
+    publish_to(oxigraph.url, variants["B"], keep=1)
+    query["query"] += " # after"
+    answer = client.get("/sparql", query_string=query)
+    assert answer.status_code == 503
+    assert f"build {build_a.id} is no longer in {oxigraph.url}".encode() in answer.data
