@@ -10,6 +10,8 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
+from http.client import HTTPMessage
+from typing import IO, Any
 from urllib.parse import urlencode
 
 #: Seconds one request may take: loading a graph of a few thousand triples takes well
@@ -28,16 +30,33 @@ class Reply:
     body: bytes
 
 
+class _BasicOnly(urllib.request.HTTPBasicAuthHandler):
+    """Basic auth that leaves a Digest challenge to the digest handler (urllib's own raises
+    on one: "does not support the following scheme: 'Digest'")."""
+
+    def http_error_401(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+    ) -> Any:  # typeshed: _UrlopenRet | None, _UrlopenRet being Any
+        challenges = headers.get_all("WWW-Authenticate") or []
+        if not any(str(c).strip().lower().startswith("basic") for c in challenges):
+            return None
+        return super().http_error_401(req, fp, code, msg, headers)
+
+
 class Client:
     def __init__(self, user: str | None = None, password: str | None = None) -> None:
         handlers: list[urllib.request.BaseHandler] = []
+        self._credentials = (user, password or "") if user is not None else None
+        self._passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
         if user is not None:
-            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            passwords.add_password(None, "http://", user, password or "")
-            passwords.add_password(None, "https://", user, password or "")
             handlers += [
-                urllib.request.HTTPDigestAuthHandler(passwords),
-                urllib.request.HTTPBasicAuthHandler(passwords),
+                urllib.request.HTTPDigestAuthHandler(self._passwords),
+                _BasicOnly(self._passwords),
             ]
         self._opener = urllib.request.build_opener(*handlers)
 
@@ -54,6 +73,9 @@ class Client:
             headers["Content-Type"] = content_type
         if accept:
             headers["Accept"] = accept
+        if self._credentials:
+            # For this URL: the password manager matches by host and path, not by scheme.
+            self._passwords.add_password(None, url, *self._credentials)
         request = urllib.request.Request(url, data=body, headers=headers, method=method)
         try:
             with self._opener.open(request, timeout=TIMEOUT) as response:

@@ -62,6 +62,18 @@ class Engine:
     process: subprocess.Popen[bytes]
     #: The SPARQL query endpoint: what ``publish --to`` and ``serve --store-url`` take.
     url: str
+    #: Virtuoso's SQL port, for isql (users, grants).
+    sql_port: int | None = None
+
+    def sql(self, statement: str) -> None:
+        """Run a statement as Virtuoso's dba (its fresh database's password: dba)."""
+        assert ISQL and self.sql_port, "isql-vt runs Virtuoso's SQL"
+        subprocess.run(
+            [ISQL, str(self.sql_port), "dba", "dba", f"exec={statement}"],
+            check=True,
+            capture_output=True,
+            timeout=30,
+        )
 
     def stop(self) -> None:
         self.process.terminate()
@@ -105,16 +117,11 @@ def start_virtuoso(folder: Path) -> Engine:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    engine = Engine("virtuoso", process, f"http://127.0.0.1:{http_port}/sparql")
+    engine = Engine("virtuoso", process, f"http://127.0.0.1:{http_port}/sparql", sql_port)
     _wait_for(engine, timeout=60)
     # Updates over the protocol (the Graph Store, SPARQL Update) without a login, as a
     # test may allow; a deployment gives publish a user instead (docs/remote-stores.md).
-    subprocess.run(
-        [ISQL, str(sql_port), "dba", "dba", 'exec=GRANT SPARQL_UPDATE TO "SPARQL";'],
-        check=True,
-        capture_output=True,
-        timeout=30,
-    )
+    engine.sql('GRANT SPARQL_UPDATE TO "SPARQL";')
     return engine
 
 

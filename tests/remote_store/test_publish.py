@@ -251,3 +251,21 @@ def test_a_server_whose_build_was_dropped_says_so(
     answer = client.get("/sparql", query_string=query)
     assert answer.status_code == 503
     assert f"build {build_a.id} is no longer in {oxigraph.url}".encode() in answer.data
+
+
+def test_publishing_as_a_user_over_virtuosos_authenticated_endpoints(
+    virtuoso: Engine, variants: dict[str, BuildUnit], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--user`` publishes through /sparql-auth and /sparql-graph-crud-auth (digest auth),
+    the password from the environment; a wrong one is refused, named, and changes nothing."""
+    virtuoso.sql("DB.DBA.USER_CREATE('publisher', 'secret'); GRANT SPARQL_UPDATE TO \"publisher\";")
+    before = current_build(virtuoso.url)
+    monkeypatch.setenv("CATALOGUE_STORE_PASSWORD", "wrong")
+    refused = run_publish(variants["D"], virtuoso.url, "--user", "publisher")
+    assert refused.returncode == 1
+    assert "/sparql-graph-crud-auth?graph=" in refused.stderr and "401" in refused.stderr
+    assert current_build(virtuoso.url) == before
+    monkeypatch.setenv("CATALOGUE_STORE_PASSWORD", "secret")
+    published = run_publish(variants["D"], virtuoso.url, "--user", "publisher")
+    assert published.returncode == 0, published.stderr
+    assert current_build(virtuoso.url) == variants["D"].id
