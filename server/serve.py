@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from catalogue.remote.engines import AUTO, ENGINES
 from catalogue.settings import BuildSettings
 from server.config import ServerConfig
 from server.skosmos_rest.vocabulary import VOCID
@@ -47,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add(
         "--store-engine",
-        choices=("auto", "oxigraph", "virtuoso", "generic"),
+        choices=(AUTO, *ENGINES),
         help="the store's engine (env CATALOGUE_STORE_ENGINE; default auto: its Server header)",
     )
     add(
