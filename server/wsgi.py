@@ -10,17 +10,26 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from wsgiref.types import WSGIApplication
 
 from flask import Flask
 
 from server.app import create_app
+from server.store.interface import StoreUnavailable
+from server.store.waiting import WaitingForStore
 
 
-def create_wsgi_app() -> Flask:
+def create_wsgi_app() -> WSGIApplication:
     logging.basicConfig(
         stream=sys.stderr, level=logging.INFO, format="[%(levelname)s] %(name)s: %(message)s"
     )
-    app = create_app()
+    try:
+        return _logged(create_app())
+    except StoreUnavailable as error:  # a remote store, down as this worker starts
+        return WaitingForStore(lambda: _logged(create_app()), error)
+
+
+def _logged(app: Flask) -> Flask:
     info = app.extensions["catalogue"].info
     logging.getLogger("server").info(
         "worker %d serving build %s (%d statements)", os.getpid(), info.build_id, info.quads

@@ -84,9 +84,10 @@ class Engine:
             self.process.wait()
 
 
-def start_oxigraph(folder: Path) -> Engine:
+def start_oxigraph(folder: Path, port: int | None = None) -> Engine:
+    """Oxigraph with its data in ``folder`` (kept: started again there, it has it)."""
     assert OXIGRAPH, "the oxigraph command is missing: it comes with the test extras (pip)"
-    port = free_port()
+    port = port or free_port()
     process = subprocess.Popen(
         [
             OXIGRAPH,

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -26,7 +27,7 @@ from server.app import create_app, project_prefixes
 from server.config import ServerConfig
 from server.store.remote import RemoteStore
 from tests.remote_store.conftest import LABEL_QUERY, publish_to
-from tests.remote_store.engines import Engine
+from tests.remote_store.engines import Engine, start_oxigraph
 from tests.remote_store.proxy import Proxy
 from tests.server.endpoint_support import Server, start_server, stop_server
 
@@ -269,3 +270,27 @@ def test_publishing_as_a_user_over_virtuosos_authenticated_endpoints(
     published = run_publish(variants["D"], virtuoso.url, "--user", "publisher")
     assert published.returncode == 0, published.stderr
     assert current_build(virtuoso.url) == variants["D"].id
+
+
+def test_a_reload_while_the_store_is_down_keeps_the_server_up(
+    build_a: BuildUnit, tmp_path: Path
+) -> None:
+    """Workers made while the store is down answer 503 until it is back, then serve it:
+    before, they could not start, and granian shut the whole server down."""
+    engine = start_oxigraph(tmp_path / "oxigraph")
+    publish_to(engine.url, build_a)
+    (tmp_path / "queries").symlink_to(PROJECT_ROOT / "queries")
+    server = start_server(tmp_path, "outage", {"CATALOGUE_STORE_URL": engine.url})
+    try:
+        engine.stop()
+        reload(server)
+        down = server.get("/healthz")
+        assert down.status_code == 503 and "Retry-After" in down.headers
+        assert engine.url in down.text
+        engine = start_oxigraph(tmp_path / "oxigraph", urlsplit(engine.url).port)
+        wait_until(lambda: server.get("/healthz").status_code == 200, "served again")
+        assert server.get("/healthz").headers["X-Build"] == build_a.id
+        assert server.process.poll() is None
+    finally:
+        stop_server(server)
+        engine.stop()
