@@ -64,6 +64,8 @@ class Engine:
     url: str
     #: Virtuoso's SQL port, for isql (users, grants).
     sql_port: int | None = None
+    #: Where the engine keeps its data.
+    location: Path | None = None
 
     def sql(self, statement: str) -> None:
         """Run a statement as Virtuoso's dba (its fresh database's password: dba)."""
@@ -102,7 +104,7 @@ def start_oxigraph(folder: Path, port: int | None = None) -> Engine:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    engine = Engine("oxigraph", process, f"http://127.0.0.1:{port}/query")
+    engine = Engine("oxigraph", process, f"http://127.0.0.1:{port}/query", location=folder)
     _wait_for(engine)
     return engine
 
@@ -118,7 +120,7 @@ def start_virtuoso(folder: Path) -> Engine:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    engine = Engine("virtuoso", process, f"http://127.0.0.1:{http_port}/sparql", sql_port)
+    engine = Engine("virtuoso", process, f"http://127.0.0.1:{http_port}/sparql", sql_port, folder)
     _wait_for(engine, timeout=60)
     # Updates over the protocol (the Graph Store, SPARQL Update) without a login, as a
     # test may allow; a deployment gives publish a user instead (docs/remote-stores.md).
