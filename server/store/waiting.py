@@ -20,7 +20,7 @@ from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 from server.store.interface import StoreUnavailable
 
 log = logging.getLogger(__name__)
-RETRY_EVERY = 2.0
+RETRY_EVERY = 1.0
 
 
 class WaitingForStore:

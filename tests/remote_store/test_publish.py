@@ -217,7 +217,7 @@ def test_a_servers_life_publications_under_load_reloads_and_an_outage(
     engines.append(start_oxigraph(oxigraph.location, urlsplit(oxigraph.url).port))
 
     def served_again() -> bool:
-        """Several answers in a row from B (each worker tries again, at most every 2 s, on
+        """Several answers in a row from B (each worker tries again, at most once a second, on
         the requests it gets: one may still say 503 while the other serves)."""
         answers = [server.get("/healthz") for _ in range(4)]
         return {(a.status_code, a.headers.get("X-Build")) for a in answers} == {(200, b.id)}
