@@ -54,7 +54,7 @@ def run(settings: BuildSettings, args: argparse.Namespace, out: TextIO | None = 
             os.environ.get(PASSWORD_VARIABLE),
         )
         published = publish(unit, target, keep, lambda line: print(f"  {line}", file=out))
-    except (StoreRefused, ValueError) as error:
+    except (StoreRefused, ValueError, OSError) as error:  # OSError: a dump missing
         print(f"error: {error}; the store's current build is unchanged", file=sys.stderr)
         return 1
     record = published.record
