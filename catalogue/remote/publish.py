@@ -85,8 +85,11 @@ def connect(
 def read_build(unit: BuildUnit) -> tuple[layout.BuildRecord, dict[str, GraphData]]:
     """The build's record and each graph's triples as N-Triples, from its N-Quads dump."""
     info = unit.info()
+    nquads = unit.dumps / NQUADS
+    if not nquads.is_file():
+        raise ValueError(f"build {unit.id} has no {nquads}: publish a complete build")
     graphs: dict[str, list[ox.Triple]] = defaultdict(list)
-    for quad in ox.parse(path=str(unit.dumps / NQUADS), format=ox.RdfFormat.N_QUADS):
+    for quad in ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS):
         if not isinstance(quad.graph_name, ox.NamedNode):
             raise ValueError(f"build {unit.id} has a triple outside its named graphs: {quad}")
         graphs[quad.graph_name.value].append(quad.triple)
