@@ -120,3 +120,15 @@ nginx:
 soak: build nginx
 	$(BIN)/python bench/soak.py
 # --- end of replicas -------------------------------------------------------------------------
+
+# --- remote stores (server/store/remote*.py, catalogue/remote, tests/remote_store) -----------
+# The remote-store tests start real engines: `oxigraph serve` (pip, the test extras) and
+# Debian's Virtuoso 7.2 (virtuoso-t, isql-vt), installed once, skipped when present.
+.PHONY: virtuoso
+
+test: virtuoso
+
+virtuoso:
+	@command -v virtuoso-t >/dev/null && command -v isql-vt >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource)
+# --- end of remote stores --------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """The console command: ``outsourcing-catalogue build | render | query | search | classify |
-check | diff | serve``."""
+check | diff | publish | serve``."""
 
 from __future__ import annotations
 
@@ -72,6 +72,16 @@ def main(argv: list[str] | None = None) -> int:
     add_diff_arguments(diff)
     # --- end of check and diff ---
 
+    # --- publish: a build into a remote store; code in catalogue/remote/ ---
+    from catalogue.remote.command import add_arguments as add_publish_arguments
+
+    publish = commands.add_parser(
+        "publish", help="load the current build into a remote SPARQL store and make it current"
+    )
+    _build_options(publish)
+    add_publish_arguments(publish)
+    # --- end of publish ---
+
     # Commands from other packages (``serve`` from server/): they register themselves
     # under the entry-point group, so this package never imports theirs.
     plugged: dict[str, Callable[[argparse.Namespace, BuildSettings], int]] = {
@@ -107,6 +117,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.command == "check":
                 return check_command.run(settings, args)
             return diff_command.run(settings, args)
+        if args.command == "publish":
+            from catalogue.remote import command as publish_command
+
+            return publish_command.run(settings, args)
         if args.command in plugged:
             return plugged[args.command](args, settings)
     except (SourceError, CurationError) as error:

@@ -62,7 +62,7 @@ from server.sparql.answers import store_error
 from server.sparql.examples import Example, load_examples
 from server.static_site import site as static_site
 from server.static_site.answers import STATIC_SITE, StaticSite
-from server.store import open_store
+from server.store import build_beside, open_store
 from server.store.interface import Store, StoreError, requesting_client
 
 log = logging.getLogger(__name__)
@@ -82,6 +82,9 @@ def create_app(config: ServerConfig | None = None, store: Store | None = None) -
     build = served_build(config)
     if store is None:
         store = open_store(config, prefixes, build)
+    if config.store_url:
+        # The remote says which build is current; its files are served only from its copy.
+        build = build_beside(config, store.info.build_id)
 
     app = Flask(__name__)
     # Static files are linked with a content hash (?v=…): they may be kept a day.
@@ -144,7 +147,10 @@ def project_prefixes() -> dict[str, str]:
 def _salt(store: Store, examples: list[Example], prefixes: dict[str, str]) -> str:
     """What besides the request decides the bytes of an answer."""
     digest = hashlib.sha256()
-    for part in (store.info.build_id, server.__version__, pyoxigraph.__version__):
+    # A remote engine writes the same build's data its own way (Oxigraph makes
+    # xsd:positiveInteger xsd:integer, Virtuoso keeps it): its name is part of the bytes.
+    engine = getattr(getattr(store, "engine", None), "name", "")
+    for part in (store.info.build_id, engine, server.__version__, pyoxigraph.__version__):
         digest.update(part.encode() + b"\x00")
     for example in examples:
         digest.update(f"{example.name}\x00{example.text}\x00".encode())

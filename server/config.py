@@ -15,6 +15,7 @@ from pathlib import Path
 
 from catalogue import environment
 from catalogue.environment import SettingError
+from catalogue.remote.engines import AUTO, ENGINES
 from catalogue.settings import PROJECT_ROOT, BuildSettings
 
 _UNITS = {"s": 1.0, "second": 1.0, "m": 60.0, "minute": 60.0, "h": 3600.0, "hour": 3600.0}
@@ -74,8 +75,11 @@ class ServerConfig:
     #: The built store (``build/store``, a link into the current build): the server serves
     #: the published build that holds it, whole (catalogue/publication.py).
     store: Path = BuildSettings().store_dir
-    #: Another SPARQL endpoint to answer queries instead of the embedded store.
+    #: Another SPARQL store's query endpoint to answer from instead of the embedded store:
+    #: the build current there (``outsourcing-catalogue publish --to``), server/store/remote.py.
     store_url: str | None = None
+    #: Its engine: auto (its Server header says), oxigraph, virtuoso or generic.
+    store_engine: str = AUTO
     #: The URL the public reaches the service at, e.g. https://example.org/catalogue/;
     #: by default the request's own URL.
     public_url: str | None = None
@@ -144,6 +148,9 @@ class ServerConfig:
             raise ValueError("the header timeout is at most 60 s (granian's limit)")
         if self.max_connections <= self.threads:
             raise ValueError("max_connections must be above threads: idle clients take them")
+        if self.store_engine not in (AUTO, *ENGINES):
+            known = ", ".join((AUTO, *ENGINES))
+            raise ValueError(f"the store engine is one of {known}, not {self.store_engine!r}")
         if self.public_url and not re.match(r"https?://[^/]+", self.public_url):
             raise ValueError(f"the public URL must be an absolute http(s) URL: {self.public_url}")
 

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from catalogue.remote.engines import AUTO, ENGINES
 from catalogue.settings import BuildSettings
 from server.config import ServerConfig
 from server.skosmos_rest.vocabulary import VOCID
@@ -41,7 +42,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"seconds a query may run (env CATALOGUE_QUERY_TIMEOUT; default {d.query_timeout:g})",
     )
     add("--store", type=Path, help="the built store (env CATALOGUE_STORE; default build/store)")
-    add("--store-url", help="answer from this SPARQL endpoint instead (env CATALOGUE_STORE_URL)")
+    add(
+        "--store-url",
+        help="answer from the build published to this SPARQL store (env CATALOGUE_STORE_URL)",
+    )
+    add(
+        "--store-engine",
+        choices=(AUTO, *ENGINES),
+        help="the store's engine (env CATALOGUE_STORE_ENGINE; default auto: its Server header)",
+    )
     add(
         "--public-url", help="the URL the public reaches this service at (env CATALOGUE_PUBLIC_URL)"
     )
@@ -179,7 +188,20 @@ def serve(config: ServerConfig) -> int:
 
 def _check_store(config: ServerConfig) -> object | None:
     if config.store_url:
-        return f"the SPARQL endpoint {config.store_url}"
+        from server.app import project_prefixes
+        from server.store.interface import StoreError
+        from server.store.remote import RemoteStore
+
+        try:
+            remote = RemoteStore(config.store_url, project_prefixes(), config.store_engine)
+        except (StoreError, ValueError) as error:
+            print(f"error: the store at {config.store_url}: {error}", file=sys.stderr)
+            return None
+        info = remote.info
+        return (
+            f"build {info.build_id} ({info.quads:,} statements in {len(info.graphs)} named "
+            f"graphs) from the {remote.engine.name} store {config.store_url}"
+        )
     from catalogue.publication import unit_of
     from server.store.embedded import snapshot
 

@@ -11,19 +11,28 @@ import logging
 import os
 import sys
 import threading
+from wsgiref.types import WSGIApplication
 
 from flask import Flask
 
 from server.app import create_app
 from server.linked_data.publication import EXTENSION as PUBLICATION
 from server.static_site.answers import STATIC_SITE
+from server.store.interface import StoreUnavailable
+from server.store.waiting import WaitingForStore
 
 
-def create_wsgi_app() -> Flask:
+def create_wsgi_app() -> WSGIApplication:
     logging.basicConfig(
         stream=sys.stderr, level=logging.INFO, format="[%(levelname)s] %(name)s: %(message)s"
     )
-    app = create_app()
+    try:
+        return _started(create_app())
+    except StoreUnavailable as error:  # a remote store, down as this worker starts
+        return WaitingForStore(lambda: _started(create_app()), error)
+
+
+def _started(app: Flask) -> Flask:
     static = app.extensions.get(STATIC_SITE)
     if static is not None and not static.answers:
         # Once per build, beside the answers: the first worker renders the build's static

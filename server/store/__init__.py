@@ -5,12 +5,13 @@
 - ``isolated.py`` + ``engine.py`` + ``channel.py``: the same in engine
   processes, with the query timeout, crash containment and a fair share of
   the engines per client; ``sandbox.py``: the engines' network namespace;
-- ``remote.py``: another SPARQL endpoint over HTTP.
+- ``remote.py`` (+ ``remote_query.py``, ``remote_answers.py``, ``remote_http.py``): the
+  build current in another SPARQL store, over HTTP.
 """
 
 from __future__ import annotations
 
-from catalogue.publication import BuildUnit
+from catalogue.publication import BUILDS, INFO_FILE, BuildUnit, unit_of
 from server.config import ServerConfig
 from server.store.interface import Store
 
@@ -21,7 +22,7 @@ def open_store(config: ServerConfig, prefixes: dict[str, str], build: BuildUnit 
     if config.store_url:
         from server.store.remote import RemoteStore
 
-        return RemoteStore(config.store_url, prefixes)
+        return RemoteStore(config.store_url, prefixes, config.store_engine)
     from server.store.embedded import snapshot
     from server.store.isolated import IsolatedStore
 
@@ -37,3 +38,15 @@ def open_store(config: ServerConfig, prefixes: dict[str, str], build: BuildUnit 
         client_share=config.client_engines,
         sandbox=config.engine_sandbox,
     )
+
+
+def build_beside(config: ServerConfig, build_id: str) -> BuildUnit | None:
+    """The files of build ``build_id`` (dumps, documentation, quality report, search
+    index), if a copy of its folder is beside this server: in the ``builds/`` of the
+    output folder ``config.store`` leads to. A remote store holds the data only."""
+    try:
+        output = unit_of(config.store).output_dir
+    except FileNotFoundError:
+        output = config.store.parent
+    folder = output / BUILDS / build_id
+    return BuildUnit(folder) if (folder / INFO_FILE).is_file() else None

@@ -30,13 +30,13 @@ from server.store.interface import (
     StoreError,
 )
 
-_RESULTS_FORMATS = {
+RESULTS_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,
     "csv": ox.QueryResultsFormat.CSV,
     "tsv": ox.QueryResultsFormat.TSV,
 }
-_RDF_FORMATS = {
+RDF_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
     "ntriples": ox.RdfFormat.N_TRIPLES,
     "rdfxml": ox.RdfFormat.RDF_XML,
@@ -47,7 +47,7 @@ _RDF_FORMATS = {
 }
 #: Formats written with prefixes: shorter and readable, for a small cost (the
 #: triples pass through Python on their way to the serializer).
-_PREFIXED = {"turtle", "trig", "n3", "rdfxml"}
+PREFIXED = {"turtle", "trig", "n3", "rdfxml"}
 
 #: The union graph as a graph: distinct, since a triple may sit in several graphs.
 _UNION_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
@@ -125,12 +125,12 @@ class EmbeddedStore:
         name = request.results_format
         if name is None:
             raise FormatNotAcceptable(Kind.RESULTS)
-        fmt = _RESULTS_FORMATS[name]
+        fmt = RESULTS_FORMATS[name]
         return Prepared(Kind.RESULTS, name, lambda out: results.serialize(out, fmt))
 
     def prepare_graph(self, request: GraphRequest) -> Prepared:
-        fmt = _RDF_FORMATS[request.format]
-        prefixes = self._prefixes if request.format in _PREFIXED else None
+        fmt = RDF_FORMATS[request.format]
+        prefixes = self._prefixes if request.format in PREFIXED else None
         if request.dataset:
             return Prepared(
                 Kind.DATASET,
@@ -150,8 +150,8 @@ class EmbeddedStore:
         )
 
     def _triples_writer(self, triples: ox.QueryTriples, name: str) -> Callable[[IO[bytes]], object]:
-        fmt = _RDF_FORMATS[name]
-        if name in _PREFIXED:
+        fmt = RDF_FORMATS[name]
+        if name in PREFIXED:
             return lambda out: ox.serialize(triples, out, fmt, prefixes=self._prefixes)
         return lambda out: triples.serialize(out, fmt)
 

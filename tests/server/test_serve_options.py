@@ -26,6 +26,7 @@ OPTIONS = [
     ("--timeout", "2.5", "query_timeout", 2.5),
     ("--store", "/tmp/elsewhere/store", "store", Path("/tmp/elsewhere/store")),
     ("--store-url", "http://127.0.0.1:7878/query", "store_url", "http://127.0.0.1:7878/query"),
+    ("--store-engine", "virtuoso", "store_engine", "virtuoso"),
     ("--public-url", "https://example.org/c/", "public_url", "https://example.org/c/"),
     ("--trusted-proxies", "2", "trusted_proxies", 2),
     (
