@@ -152,7 +152,10 @@ DEFECTS = {
 
 @pytest.fixture(scope="module")
 def real(build: BuildResult) -> CheckedGraph:
-    return CheckedGraph(build.built.union(), DEFAULT_NAMESPACE, build.built.union(("ontology",)))
+    """The build's graphs, with the SHACL result the build computed on the same ``data``
+    (a planted copy is validated afresh; test_build_gate.py validates the dump afresh)."""
+    data = build.built.union(("ontology",))
+    return CheckedGraph(build.built.union(), DEFAULT_NAMESPACE, data, shacl=build.validation)
 
 
 def planted(real: CheckedGraph, defect: Defect) -> CheckedGraph:
