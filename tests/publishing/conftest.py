@@ -90,6 +90,8 @@ def _start(config: pytest.Config, name: str) -> CommandBuild:
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
+    if session.config.option.collectonly:
+        return
     needed = {name for item in session.items for name in getattr(item, "fixturenames", ())}
     for name in BUILDS:
         if name in needed:

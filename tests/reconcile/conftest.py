@@ -53,6 +53,8 @@ def _launch(config: pytest.Config) -> OpenRefine:
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
+    if session.config.option.collectonly:
+        return
     if any("openrefine" in getattr(item, "fixturenames", ()) for item in session.items):
         _launch(session.config)
 
