@@ -22,6 +22,9 @@ import pytest
 
 from catalogue.settings import PROJECT_ROOT
 
+#: A lower CPU priority than pytest's: the tests running meanwhile go first, the builds
+#: take what is left (pyLODE's rendering, at 19, still less: tests/consumers/conftest.py).
+BACKGROUND = ["nice", "-n", "10"]
 #: Where the build of ``elsewhere_build`` puts its data IRIs.
 ELSEWHERE = "http://localhost:8080/id/"
 #: The time ``elsewhere_build`` is made at (SOURCE_DATE_EPOCH): 2023-11-14T22:13:20Z.
@@ -79,7 +82,7 @@ def _start(config: pytest.Config, name: str) -> CommandBuild:
         stdout, stderr = root / f"{name}.stdout", root / f"{name}.stderr"
         with stdout.open("wb") as out, stderr.open("wb") as err:
             process = subprocess.Popen(
-                [sys.executable, str(PROJECT_ROOT / "build_graph.py"), *arguments],
+                [*BACKGROUND, sys.executable, str(PROJECT_ROOT / "build_graph.py"), *arguments],
                 cwd=PROJECT_ROOT,
                 env=env,
                 stdout=out,

@@ -48,7 +48,9 @@ def _launch(config: pytest.Config) -> OpenRefine:
         from tests.server.endpoint_support import free_port
 
         config.stash[_WORKDIR] = Path(tempfile.mkdtemp(prefix="openrefine-"))
-        config.stash[_LAUNCHED] = launch_openrefine(free_port(), config.stash[_WORKDIR])
+        config.stash[_LAUNCHED] = launch_openrefine(
+            free_port(), config.stash[_WORKDIR], niceness=10
+        )
     return config.stash[_LAUNCHED]
 
 

@@ -116,14 +116,17 @@ class OpenRefine:
         return rows, answer["pool"]["recons"]
 
 
-def launch_openrefine(port: int, workdir: Path) -> OpenRefine:
-    """Start OpenRefine and return at once: its JVM takes seconds to be ready."""
+def launch_openrefine(port: int, workdir: Path, niceness: int = 0) -> OpenRefine:
+    """Start OpenRefine and return at once: its JVM takes seconds to be ready. Started
+    early in the background, it gets a ``niceness`` so that the tests running meanwhile
+    keep their CPU."""
     assert Path(OPENREFINE).exists(), "OpenRefine is not installed: run `make openrefine`"
     workdir.mkdir(parents=True, exist_ok=True)
     log = workdir / "openrefine.log"
     with log.open("wb") as sink:
         process = subprocess.Popen(
             [
+                *(["nice", "-n", str(niceness)] if niceness else []),
                 OPENREFINE,
                 "-i",
                 "127.0.0.1",
