@@ -1,5 +1,6 @@
-"""The reconciliation tests' fixtures: the site's (the real build behind Flask's client),
-a real server over the real build with the default rate limit, and one OpenRefine.
+"""The reconciliation tests' fixtures (the site's, the real build behind Flask's client,
+come from tests/site_fixtures.py like every folder's): a real server over the real build
+with the default rate limit, and one OpenRefine.
 
 OpenRefine's JVM takes seconds to start: it is launched as soon as the session knows a
 collected test uses it (when collection ends), and is ready by the time that test runs.
@@ -16,12 +17,11 @@ import pytest
 from openrefine_support import OpenRefine, launch_openrefine, stop_openrefine, wait_until_ready
 
 from catalogue.settings import PROJECT_ROOT
-from tests.site_fixtures import live_site, site, site_app, site_build, site_store  # noqa: F401
 
 
 @pytest.fixture(scope="session")
 def recon_server(
-    site_build: Path,  # noqa: F811 -- the fixture imported above
+    site_build: Path,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[object]:
     """``outsourcing-catalogue serve`` over the real build, rate-limited as it is by default
