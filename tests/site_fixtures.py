@@ -103,8 +103,9 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
+    """One chromium for the session (each test opens a context of its own in it)."""
     # A missing browser fails these tests rather than skipping them: `make test`
     # installs it (make browser), so its absence is a broken set-up, not a pass.
     assert Path(CHROMIUM).exists(), "chromium is not installed: run `make browser`"
