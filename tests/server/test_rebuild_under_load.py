@@ -39,7 +39,7 @@ from catalogue.validation import ShapesMissing
 
 KEEP = 2
 #: Between two requests of a client: load, not a benchmark (the builds share two cores).
-PAUSE = 0.05
+PAUSE = 0.1
 #: Builds B and C fix their one timestamp (the dataset's dct:modified) to these; A has none.
 EPOCHS = {"B": 1700000000, "C": 1800000000}
 MODIFIED = {"B": "2023-11-14T22:13:20", "C": "2027-01-15T08:00:00"}
