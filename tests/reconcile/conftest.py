@@ -8,6 +8,8 @@ collected test uses it (when collection ends), and is ready by the time that tes
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -71,5 +73,9 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 def openrefine(pytestconfig: pytest.Config) -> Iterator[OpenRefine]:
     """One OpenRefine for the session (a JVM: ~300 MB and seconds to start)."""
     refine = wait_until_ready(_launch(pytestconfig))
+    # Ready: its work is now the tests', at their priority (the niceness was for its start,
+    # beside other tests). Lowering a niceness needs privileges; without them it stays.
+    with contextlib.suppress(PermissionError, ProcessLookupError):
+        os.setpriority(os.PRIO_PGRP, refine.process.pid, 0)
     yield refine
     stop_openrefine(refine)
