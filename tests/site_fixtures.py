@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from flask import Flask
@@ -21,6 +22,9 @@ from catalogue.settings import PROJECT_ROOT, BuildSettings
 from server.app import create_app, project_prefixes
 from server.config import ServerConfig
 from server.store.embedded import EmbeddedStore, snapshot
+
+if TYPE_CHECKING:
+    from tests.server.endpoint_support import Server
 
 NS = "https://w3id.org/service-outsourcing/"
 ONTOLOGY = NS + "ontology"
@@ -60,8 +64,11 @@ def site(site_app: Flask) -> FlaskClient:
 
 
 @pytest.fixture(scope="session")
-def live_site(site_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real server over the real build; yields its base URL."""
+def live_site_server(
+    site_build: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    """The real server over the real build, one for the session: the tests that read
+    the catalogue through a real server share it (none changes what it serves)."""
     from tests.server.endpoint_support import start_server, stop_server
 
     root = tmp_path_factory.mktemp("site")
@@ -69,8 +76,14 @@ def live_site(site_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
         (root / name).symlink_to((site_build / name).resolve())
     (root / "queries").symlink_to(PROJECT_ROOT / "queries")
     server = start_server(root, "site")
-    yield server.url
+    yield server
     stop_server(server)
+
+
+@pytest.fixture(scope="session")
+def live_site(live_site_server: Server) -> str:
+    """The real server over the real build: its base URL."""
+    return live_site_server.url
 
 
 # --- a real browser: Debian's chromium, headless, driven by Playwright -----------------
@@ -90,8 +103,9 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
+    """One chromium for the session (each test opens a context of its own in it)."""
     # A missing browser fails these tests rather than skipping them: `make test`
     # installs it (make browser), so its absence is a broken set-up, not a pass.
     assert Path(CHROMIUM).exists(), "chromium is not installed: run `make browser`"

@@ -122,15 +122,27 @@ def test_the_change_set_replays_the_change(old: Graph, diff: Diff) -> None:
     assert "definition changed" in note and str(NS["2022/domain/01"]) in note
 
 
+def diff_command(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "catalogue.cli", "diff", *args], stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, cwd=PROJECT_ROOT, env=dict(os.environ),
+    )  # fmt: skip
+
+
+def finished(process: subprocess.Popen[str]) -> subprocess.CompletedProcess[str]:
+    stdout, stderr = process.communicate(timeout=120)
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
 def test_the_diff_command(build: BuildResult, dumps_dir: Path, tmp_path: Path) -> None:
+    # a build compared with itself, meanwhile (a process of its own)
+    unchanged = diff_command(str(dumps_dir), str(dumps_dir))
     changed = tmp_path / "changed.ttl"
     plant(build.built.union()).serialize(changed, format="turtle")
     changeset = tmp_path / "changes.ttl"
-    done = subprocess.run(
-        [sys.executable, "-m", "catalogue.cli", "diff", str(build.store.parent), str(changed),
-         "--changeset", str(changeset)],
-        capture_output=True, text=True, cwd=PROJECT_ROOT, env=dict(os.environ), timeout=120,
-    )  # fmt: skip
+    done = finished(
+        diff_command(str(build.store.parent), str(changed), "--changeset", str(changeset))
+    )
     assert done.returncode == 1, done.stderr
     for heading in (
         "Concepts added: 1",
@@ -141,10 +153,7 @@ def test_the_diff_command(build: BuildResult, dumps_dir: Path, tmp_path: Path) -
     ):
         assert heading in done.stdout  # fmt: skip
     assert len(set(Graph().parse(changeset).subjects(RDF.type, CS.ChangeSet))) >= 6
-    same = subprocess.run(
-        [sys.executable, "-m", "catalogue.cli", "diff", str(dumps_dir), str(dumps_dir)],
-        capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120,
-    )  # fmt: skip
+    same = finished(unchanged)
     assert same.returncode == 0 and "no change to any concept" in same.stdout
 
 

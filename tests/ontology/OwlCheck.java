@@ -1,6 +1,7 @@
 // OwlCheck: what the OWL API and HermiT make of ontology files, one JSON line per file.
 //
 //   java -cp HermiT.jar OwlCheck.java [--catalog catalog-v001.xml] FILE...
+//   (the tests compile it once with javac and run the class: tests/ontology/conftest.py)
 //
 // HermiT.jar is the one owlready2 ships; it bundles the OWL API (3.4), so no
 // other download is needed (Java's single-file launcher compiles this file).

@@ -1,4 +1,4 @@
-"""The console commands, run as a user runs them."""
+"""The console commands, run as a user runs them (the builds: tests/publishing/conftest.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 from catalogue.build import BuildResult
 from catalogue.settings import PROJECT_ROOT
+from tests.publishing.conftest import ELSEWHERE, CommandBuild
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -19,20 +20,20 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     )  # fmt: skip
 
 
-def test_build_reports_progress_and_a_summary(tmp_path: Path) -> None:
-    done = run("build_graph.py", env={"CATALOGUE_BUILD_DIR": str(tmp_path)})
+def test_build_reports_progress_and_a_summary(user_build: CommandBuild) -> None:
+    done = user_build.finished()
     assert done.returncode == 0, done.stderr
     assert "repaired a page break: lines 68-70" in done.stderr
     for line in ("ITO:  6 domains", "BPO:  4 domains", "KPO: 10 domains", "SHACL: conforms"):
         assert line in done.stdout
     assert "exclusion notes: 4 (6 excluded activities, 5 cross-links)" in done.stdout
-    report = tmp_path / "quality" / "report.txt"
+    report = user_build.output / "quality" / "report.txt"
     assert f"  quality: 18 checks, 0 violations, 0 warnings ({report})" in done.stdout
-    assert report.is_file() and (tmp_path / "quality" / "report.json").is_file()
+    assert report.is_file() and (user_build.output / "quality" / "report.json").is_file()
 
 
-def test_quiet_build_prints_nothing(tmp_path: Path) -> None:
-    done = run("build_graph.py", "--quiet", env={"CATALOGUE_BUILD_DIR": str(tmp_path)})
+def test_quiet_build_prints_nothing(quiet_build: CommandBuild) -> None:
+    done = quiet_build.finished()
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
 
 
@@ -48,13 +49,11 @@ def test_a_damaged_source_fails_with_file_and_line(tmp_path: Path) -> None:
     assert f"{source}:48: expected domain number 3" in done.stderr
 
 
-def test_another_namespace_moves_every_data_iri(tmp_path: Path) -> None:
-    namespace = "http://localhost:8080/id/"
-    done = run("build_graph.py", "-q", "--namespace", namespace,
-               env={"CATALOGUE_BUILD_DIR": str(tmp_path)})  # fmt: skip
+def test_another_namespace_moves_every_data_iri(elsewhere_build: CommandBuild) -> None:
+    done = elsewhere_build.finished()
     assert done.returncode == 0, done.stderr
-    nt = (tmp_path / "dumps" / "catalogue.nt").read_text(encoding="utf-8")
-    assert f"<{namespace}2022/domain/05>" in nt
+    nt = (elsewhere_build.output / "dumps" / "catalogue.nt").read_text(encoding="utf-8")
+    assert f"<{ELSEWHERE}2022/domain/05>" in nt
     leftovers = {
         line.split()[0] for line in nt.splitlines()
         if "<https://w3id.org/service-outsourcing/" in line.split(" ", 1)[0]

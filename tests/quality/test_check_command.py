@@ -6,7 +6,10 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from catalogue.build import BuildResult
 from catalogue.settings import DEFAULT_NAMESPACE, PROJECT_ROOT
@@ -17,15 +20,47 @@ NARROWER_05_01 = (
 )
 
 
-def check(*args: str, build_dir: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "catalogue.cli", "check", *args], capture_output=True, text=True,
-        cwd=PROJECT_ROOT, env={**os.environ, "CATALOGUE_BUILD_DIR": str(build_dir)}, timeout=120,
+def check(*args: str, build_dir: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "catalogue.cli", "check", *args], stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, cwd=PROJECT_ROOT,
+        env={**os.environ, "CATALOGUE_BUILD_DIR": str(build_dir)},
     )  # fmt: skip
 
 
-def test_the_build_passes_every_check(build: BuildResult) -> None:
-    done = check(build_dir=build.store.parent)
+@pytest.fixture(scope="module")
+def runs(
+    build: BuildResult, dumps_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, subprocess.Popen[str]]]:
+    """The three runs of ``check`` below, started together (each is a process of its own,
+    mostly Python's start and, for the first, SHACL)."""
+    lines = (dumps_dir / "catalogue.nq").read_text(encoding="utf-8").splitlines(keepends=True)
+    damaged = [line for line in lines if not line.startswith(NARROWER_05_01)]
+    assert len(damaged) == len(lines) - 1
+    folder = tmp_path_factory.mktemp("check")
+    dump = folder / "damaged.nq"
+    dump.write_text("".join(damaged), encoding="utf-8")
+    started = {
+        "the build": check(build_dir=build.store.parent),
+        "a damaged dump": check(
+            str(dump), "--format", "json", "--no-shacl", build_dir=build.store.parent
+        ),
+        "a missing dump": check(str(folder / "nothing.nq"), build_dir=folder),
+    }
+    yield started
+    for process in started.values():
+        if process.poll() is None:  # a test failed before reading it
+            process.kill()
+            process.wait()
+
+
+def finished(process: subprocess.Popen[str]) -> subprocess.CompletedProcess[str]:
+    stdout, stderr = process.communicate(timeout=120)
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+def test_the_build_passes_every_check(runs: dict[str, subprocess.Popen[str]]) -> None:
+    done = finished(runs["the build"])
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 violations, 0 warnings — the graph conforms." in done.stdout
     for line in ("PASS    orphan-concepts", "PASS    shacl", "PASS    undocumented-concepts"):
@@ -34,15 +69,10 @@ def test_the_build_passes_every_check(build: BuildResult) -> None:
 
 
 def test_a_damaged_dump_fails_and_json_names_the_resource(
-    build: BuildResult, dumps_dir: Path, tmp_path: Path
+    runs: dict[str, subprocess.Popen[str]],
 ) -> None:
-    lines = (dumps_dir / "catalogue.nq").read_text(encoding="utf-8").splitlines(keepends=True)
-    damaged = [line for line in lines if not line.startswith(NARROWER_05_01)]
-    assert len(damaged) == len(lines) - 1
-    dump = tmp_path / "damaged.nq"
-    dump.write_text("".join(damaged), encoding="utf-8")
-
-    done = check(str(dump), "--format", "json", "--no-shacl", build_dir=build.store.parent)
+    """The dump without one skos:narrower statement (05 → 05.01)."""
+    done = finished(runs["a damaged dump"])
     assert done.returncode == 1, done.stderr
     report = json.loads(done.stdout)
     assert (report["conforms"], report["violations"]) == (False, 1)
@@ -52,7 +82,7 @@ def test_a_damaged_dump_fails_and_json_names_the_resource(
     assert next(c for c in report["checks"] if c["id"] == "shacl")["status"] == "skipped"
 
 
-def test_a_missing_dump_is_an_error(tmp_path: Path) -> None:
-    done = check(str(tmp_path / "nothing.nq"), build_dir=tmp_path)
+def test_a_missing_dump_is_an_error(runs: dict[str, subprocess.Popen[str]]) -> None:
+    done = finished(runs["a missing dump"])
     assert done.returncode == 2
     assert "does not exist" in done.stderr

@@ -1,21 +1,29 @@
-"""The reconciliation tests' fixtures: the site's (the real build behind Flask's client),
-a real server over the real build with the default rate limit, and one OpenRefine."""
+"""The reconciliation tests' fixtures (the site's, the real build behind Flask's client,
+come from tests/site_fixtures.py like every folder's): a real server over the real build
+with the default rate limit, and one OpenRefine.
+
+OpenRefine's JVM takes seconds to start: it is launched as soon as the session knows a
+collected test uses it (when collection ends), and is ready by the time that test runs.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from openrefine_support import OpenRefine, start_openrefine, stop_openrefine
+from openrefine_support import OpenRefine, launch_openrefine, stop_openrefine, wait_until_ready
 
 from catalogue.settings import PROJECT_ROOT
-from tests.site_fixtures import live_site, site, site_app, site_build, site_store  # noqa: F401
 
 
 @pytest.fixture(scope="session")
 def recon_server(
-    site_build: Path,  # noqa: F811 -- the fixture imported above
+    site_build: Path,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[object]:
     """``outsourcing-catalogue serve`` over the real build, rate-limited as it is by default
@@ -33,11 +41,41 @@ def recon_server(
     stop_server(server)
 
 
-@pytest.fixture(scope="session")
-def openrefine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OpenRefine]:
-    """One OpenRefine for the session (a JVM: ~300 MB and seconds to start)."""
-    from tests.server.endpoint_support import free_port
+_LAUNCHED = pytest.StashKey[OpenRefine]()
+_WORKDIR = pytest.StashKey[Path]()
 
-    refine = start_openrefine(free_port(), tmp_path_factory.mktemp("openrefine"))
+
+def _launch(config: pytest.Config) -> OpenRefine:
+    if _LAUNCHED not in config.stash:
+        from tests.server.endpoint_support import free_port
+
+        config.stash[_WORKDIR] = Path(tempfile.mkdtemp(prefix="openrefine-"))
+        config.stash[_LAUNCHED] = launch_openrefine(
+            free_port(), config.stash[_WORKDIR], niceness=10
+        )
+    return config.stash[_LAUNCHED]
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    if session.config.option.collectonly:
+        return
+    if any("openrefine" in getattr(item, "fixturenames", ()) for item in session.items):
+        _launch(session.config)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if _LAUNCHED in session.config.stash:
+        stop_openrefine(session.config.stash[_LAUNCHED])  # if the session was cut short
+        shutil.rmtree(session.config.stash[_WORKDIR], ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def openrefine(pytestconfig: pytest.Config) -> Iterator[OpenRefine]:
+    """One OpenRefine for the session (a JVM: ~300 MB and seconds to start)."""
+    refine = wait_until_ready(_launch(pytestconfig))
+    # Ready: its work is now the tests', at their priority (the niceness was for its start,
+    # beside other tests). Lowering a niceness needs privileges; without them it stays.
+    with contextlib.suppress(PermissionError, ProcessLookupError):
+        os.setpriority(os.PRIO_PGRP, refine.process.pid, 0)
     yield refine
     stop_openrefine(refine)

@@ -19,9 +19,13 @@ import csv
 import io
 import json
 import time
+from typing import TYPE_CHECKING
 
 import pytest
 from openrefine_support import OpenRefine, extend_operation, recon_operation
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 COLUMN = "description"
 #: cell → (OpenRefine's judgment, the matched or first candidate's code)
@@ -176,25 +180,24 @@ def test_data_extension_adds_the_catalogue_columns(reconciled: dict) -> None:
     assert not _row(reconciled, "美容美发")["code"].get("v")
 
 
-def test_a_screenshot_of_the_reconciled_grid(reconciled: dict, openrefine: OpenRefine) -> None:
+def test_a_screenshot_of_the_reconciled_grid(
+    reconciled: dict, openrefine: OpenRefine, browser: Browser
+) -> None:
     """OpenRefine's own page shows the column reconciled (a green bar: matched share) and the
     columns added from the catalogue; the picture is the README's walk-through."""
-    from playwright.sync_api import sync_playwright
-
-    from tests.site_fixtures import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS
+    from tests.site_fixtures import SCREENSHOTS
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 820}, locale="en-GB")
-            page.goto(f"{openrefine.url}/project?project={reconciled['project']}")
-            # a matched cell links to its concept (the manifest's view URL) …
-            page.wait_for_selector("a[href$='/reconcile/view/06.09.05']", timeout=60_000)
-            # … and the extension's columns are in the grid
-            assert page.locator("text=Face recognition").count() >= 1
-            assert page.locator(".column-header-recon-stats-matched").count() >= 1
-            page.screenshot(path=str(SCREENSHOTS / "openrefine-reconciled.png"))
-        finally:
-            browser.close()
+    context = browser.new_context(viewport={"width": 1400, "height": 820}, locale="en-GB")
+    try:
+        page = context.new_page()
+        page.goto(f"{openrefine.url}/project?project={reconciled['project']}")
+        # a matched cell links to its concept (the manifest's view URL) …
+        page.wait_for_selector("a[href$='/reconcile/view/06.09.05']", timeout=60_000)
+        # … and the extension's columns are in the grid
+        assert page.locator("text=Face recognition").count() >= 1
+        assert page.locator(".column-header-recon-stats-matched").count() >= 1
+        page.screenshot(path=str(SCREENSHOTS / "openrefine-reconciled.png"))
+    finally:
+        context.close()
     assert (SCREENSHOTS / "openrefine-reconciled.png").stat().st_size > 20_000

@@ -266,11 +266,3 @@ def unique(query: str) -> str:
     """``query`` as no test has sent it before, whatever ran first (a comment changes the
     text and so its cache entry, not its answer)."""
     return f"{query} # {uuid.uuid4().hex}"
-
-
-def start_real_server(store: Path, root: Path, name: str) -> Server:
-    """``serve`` over the real catalogue's store (a build's), with the project's queries:
-    for tests whose expectations are about the catalogue, not the fixture dataset."""
-    (root / "store").symlink_to(Path(store))
-    (root / "queries").symlink_to(Path(__file__).resolve().parents[2] / "queries")
-    return start_server(root, name)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from endpoint_support import Server, parse_body, start_real_server, stop_server
+from endpoint_support import Server, parse_body
 
 from catalogue.settings import PROJECT_ROOT
 
@@ -14,10 +13,9 @@ QUERIES = sorted((PROJECT_ROOT / "queries").glob("*.rq"))
 
 
 @pytest.fixture(scope="module")
-def catalogue_server(build, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    server = start_real_server(build.store, tmp_path_factory.mktemp("real"), "real")
-    yield server
-    stop_server(server)
+def catalogue_server(live_site_server: Server) -> Server:
+    """The session's real server over the real build (tests/site_fixtures.py)."""
+    return live_site_server
 
 
 def test_the_catalogue_has_its_twenty_domains(catalogue_server: Server) -> None:

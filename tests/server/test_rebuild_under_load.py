@@ -3,7 +3,8 @@
 The real server (granian, two workers) serves build A under load: clients fetch a
 dump, a concept's document, a query's answer and a search, again and again. Meanwhile
 a build fails (a shape file is missing), build B is published and the server gets
-SIGHUP, then build C likewise. Every answer must be the bytes its ETag names (one ETag,
+SIGHUP, then build C likewise (C is built while the server reloads onto B, and
+published once B is served: the reload's seconds are not added to the build's). Every answer must be the bytes its ETag names (one ETag,
 one body, across the whole run) and the bytes of the build its X-Build header names;
 the failed build must change nothing; only the last two builds must be left.
 
@@ -20,6 +21,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +30,7 @@ import requests
 from endpoint_support import Server, start_server, stop_server
 from urllib3.util.retry import Retry
 
+import catalogue.build as build_module
 from catalogue.build import BuildResult, run_build
 from catalogue.console import Console
 from catalogue.publication import BUILDS, OUTPUTS, BuildUnit, Staging, unit_of
@@ -36,7 +39,7 @@ from catalogue.validation import ShapesMissing
 
 KEEP = 2
 #: Between two requests of a client: load, not a benchmark (the builds share two cores).
-PAUSE = 0.05
+PAUSE = 0.1
 #: Builds B and C fix their one timestamp (the dataset's dct:modified) to these; A has none.
 EPOCHS = {"B": 1700000000, "C": 1800000000}
 MODIFIED = {"B": "2023-11-14T22:13:20", "C": "2027-01-15T08:00:00"}
@@ -134,6 +137,17 @@ def rebuild(output: Path, epoch: int) -> BuildUnit:
     return run_build(settings, Console(quiet=True)).unit
 
 
+def publishing_after(event: threading.Event) -> type[Staging]:
+    """A staging that, built whole, waits for ``event`` before it publishes."""
+
+    class Held(Staging):
+        def publish(self, build_id: str, info: dict[str, object], keep: int) -> BuildUnit:
+            assert event.wait(60), "never released"
+            return super().publish(build_id, info, keep)
+
+    return Held
+
+
 def reload(server: Server, build: str) -> None:
     """SIGHUP, then wait until every worker serves ``build`` (the old ones have stopped)."""
     stopped = server.log_lines().count("Stopped old worker")
@@ -157,7 +171,7 @@ def served(build: BuildResult, tmp_path: Path) -> Iterator[tuple[Path, BuildUnit
 
 
 def test_every_answer_is_one_builds_bytes_through_rebuilds_and_reloads(
-    served: tuple[Path, BuildUnit, Server],
+    served: tuple[Path, BuildUnit, Server], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     output, a, server = served
     dumps: dict[str, dict[str, str]] = {}  # build → dump file → SHA-256, read when published
@@ -177,8 +191,16 @@ def test_every_answer_is_one_builds_bytes_through_rebuilds_and_reloads(
         assert [p.name for p in (output / BUILDS).iterdir()] == [a.id]
         b = rebuild(output, EPOCHS["B"])
         listed(b)
-        reload(server, b.id)
-        c = rebuild(output, EPOCHS["C"])
+        # C is built while the server reloads onto B, and published once B is served.
+        served_b = threading.Event()
+        monkeypatch.setattr(build_module, "Staging", publishing_after(served_b))
+        with ThreadPoolExecutor(max_workers=1) as builder:
+            building_c = builder.submit(rebuild, output, EPOCHS["C"])
+            try:
+                reload(server, b.id)
+            finally:
+                served_b.set()
+            c = building_c.result()
         listed(c)
         reload(server, c.id)
         load.wait_for(c.id)

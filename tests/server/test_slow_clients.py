@@ -11,6 +11,9 @@ from __future__ import annotations
 import http.client
 import socket
 import time
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -82,38 +85,12 @@ def test_half_sent_bodies_do_not_hold_the_threads(live: Server) -> None:
         assert_still_serving(live)
 
 
-def test_a_body_that_stops_coming_gets_408_with_cors(front: Server) -> None:
-    answer, seconds = raw_exchange(front.url, HALF_A_BODY, timeout=10)
-    head = answer.decode("latin-1").lower()
-    assert head.startswith("http/1.1 408"), head[:200]
-    assert "access-control-allow-origin: *" in head
-    assert "did not arrive within 2 s" in head
-    assert seconds < 10  # and the connection is closed, not kept
-
-
-@pytest.mark.parametrize(
-    "opening",
-    [b"", HALF_A_HEAD, b"GET /robots.txt HTTP/1.1\r\nHost: localhost\r\n\r\n"],
-    ids=["never-sends", "half-a-head", "idle-after-a-request"],
-)
-def test_connections_that_send_no_complete_head_are_closed(front: Server, opening: bytes) -> None:
-    """The header timeout (2 s here) closes a connection that never sends, one that
-    stops mid-head, and one kept alive after its answer and then left idle."""
-    answer, seconds = raw_exchange(front.url, opening, timeout=10)
-    assert seconds < 10, "the server kept the connection open"
-    if opening.endswith(b"\r\n\r\n"):
-        assert answer.startswith(b"HTTP/1.1 200")
-    else:
-        assert answer == b""
-
-
-def test_an_answer_its_client_stops_reading_is_dropped(front: Server) -> None:
-    """A streamed answer the client stops reading is given up after the send timeout
-    (2 s here; the query's own timeout is 60 s): the connection is closed, the answer
-    logged as aborted, and its iterable closed (which is what frees a query engine)."""
-    # 24^5 rows, hundreds of MB: more than every buffer between engine and client holds.
+def stop_reading(server: Server) -> str:
+    """Ask for a streamed answer far larger than every buffer between engine and client
+    (24^5 rows, hundreds of MB), read its first bytes, then nothing for twice the send
+    timeout; read what the buffers held until the server closes. The client's address."""
     query = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
-    parts = urlsplit(front.url)
+    parts = urlsplit(server.url)
     address = loopback_address()
     with socket.socket() as reader:
         reader.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
@@ -127,5 +104,63 @@ def test_an_answer_its_client_stops_reading_is_dropped(front: Server) -> None:
         deadline = time.monotonic() + 10
         while reader.recv(1 << 20):  # what the buffers held, then the server's close
             assert time.monotonic() < deadline, "the server is still sending"
+    return address
+
+
+#: What each client of a timeout test sends before it stalls.
+HALF_A_BODY_STALL = "a body that stops coming"
+HEADLESS = {
+    "never-sends": b"",
+    "half-a-head": HALF_A_HEAD,
+    "idle-after-a-request": b"GET /robots.txt HTTP/1.1\r\nHost: localhost\r\n\r\n",
+}
+STOPS_READING = "a client that stops reading"
+
+
+@pytest.fixture(scope="module")
+def stalled(front: Server) -> Iterator[dict[str, Future[Any]]]:
+    """The clients of the timeout tests below, started together: each waits seconds for
+    one of ``front``'s timeouts to act, so they wait side by side (about 4 s for all,
+    where one after the other took 12 s), each on a connection and address of its own."""
+    with ThreadPoolExecutor(max_workers=len(HEADLESS) + 2) as pool:
+        futures: dict[str, Future[Any]] = {
+            HALF_A_BODY_STALL: pool.submit(raw_exchange, front.url, HALF_A_BODY, timeout=10),
+            STOPS_READING: pool.submit(stop_reading, front),
+        }
+        for name, opening in HEADLESS.items():
+            futures[name] = pool.submit(raw_exchange, front.url, opening, timeout=10)
+        yield futures
+
+
+def test_a_body_that_stops_coming_gets_408_with_cors(stalled: dict[str, Future[Any]]) -> None:
+    answer, seconds = stalled[HALF_A_BODY_STALL].result()
+    head = answer.decode("latin-1").lower()
+    assert head.startswith("http/1.1 408"), head[:200]
+    assert "access-control-allow-origin: *" in head
+    assert "did not arrive within 2 s" in head
+    assert seconds < 10  # and the connection is closed, not kept
+
+
+@pytest.mark.parametrize("opening", list(HEADLESS))
+def test_connections_that_send_no_complete_head_are_closed(
+    stalled: dict[str, Future[Any]], opening: str
+) -> None:
+    """The header timeout (2 s here) closes a connection that never sends, one that
+    stops mid-head, and one kept alive after its answer and then left idle."""
+    answer, seconds = stalled[opening].result()
+    assert seconds < 10, "the server kept the connection open"
+    if HEADLESS[opening].endswith(b"\r\n\r\n"):
+        assert answer.startswith(b"HTTP/1.1 200")
+    else:
+        assert answer == b""
+
+
+def test_an_answer_its_client_stops_reading_is_dropped(
+    front: Server, stalled: dict[str, Future[Any]]
+) -> None:
+    """A streamed answer the client stops reading is given up after the send timeout
+    (2 s here; the query's own timeout is 60 s): the connection is closed, the answer
+    logged as aborted, and its iterable closed (which is what frees a query engine)."""
+    address = stalled[STOPS_READING].result()
     logged = [line for line in front.access_log.read_text().splitlines() if address in line]
     assert logged and '"aborted":true' in logged[-1]

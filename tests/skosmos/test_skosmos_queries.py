@@ -17,7 +17,6 @@ notation's lexical form and users search for it as typed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,15 +24,8 @@ import pyoxigraph as ox
 import pytest
 import requests
 
-from catalogue.build import BuildResult
 from catalogue.settings import PROJECT_ROOT
-from tests.server.endpoint_support import (
-    Server,
-    media_type,
-    parse_body,
-    start_real_server,
-    stop_server,
-)
+from tests.server.endpoint_support import Server, media_type, parse_body
 
 QUERIES = Path(__file__).parent / "queries"
 SOURCE = PROJECT_ROOT / "data" / "source" / "catalogue-2022.zh.txt"
@@ -509,16 +501,11 @@ def answer(response: requests.Response) -> Answer:
 # --- the tests ----------------------------------------------------------------------------
 
 
-# Here, not in a conftest.py: tests/server imports its conftest by the bare name "conftest",
-# which another folder's conftest.py would shadow in a full run.
 @pytest.fixture(scope="module")
-def catalogue_server(
-    build: BuildResult, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Server]:
-    """The real server over the real build: Skosmos' expectations are about the catalogue."""
-    server = start_real_server(build.store, tmp_path_factory.mktemp("skosmos"), "skosmos")
-    yield server
-    stop_server(server)
+def catalogue_server(live_site_server: Server) -> Server:
+    """The session's real server over the real build (tests/site_fixtures.py): Skosmos'
+    expectations are about the catalogue."""
+    return live_site_server
 
 
 def test_every_query_file_has_a_case_and_every_case_a_file() -> None:
