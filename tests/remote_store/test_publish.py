@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import io
 import signal
-import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterator
@@ -16,7 +15,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import requests
 
 from catalogue.cli import main
 from catalogue.publication import BuildUnit
@@ -26,16 +24,17 @@ from catalogue.settings import PROJECT_ROOT
 from server.app import create_app, project_prefixes
 from server.config import ServerConfig
 from server.store.remote import RemoteStore
+from tests.load_support import Load, gets
 from tests.remote_store.conftest import LABEL_QUERY, publish_to
 from tests.remote_store.engines import Engine, start_oxigraph
 from tests.remote_store.proxy import Proxy
 from tests.server.endpoint_support import Server, start_server, stop_server
 
-REQUESTS = [
+REQUESTS = gets(
     ("/sparql", {"query": LABEL_QUERY}),
     ("/2022/domain/05.ttl", {}),
     ("/search", {"q": "人脸识别", "format": "json"}),
-]
+)
 
 
 @dataclass(frozen=True)
@@ -64,62 +63,6 @@ def stored_graphs(url: str) -> set[str]:
     """Every graph in the store holding statements, ours or not."""
     answer = Client().select(url, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
     return {row["g"] for row in layout.rows(answer)}
-
-
-@dataclass(frozen=True)
-class Seen:
-    path: str
-    status: int
-    etag: str
-    build: str
-    body: bytes
-
-
-class Load:
-    """A few clients asking the same things again and again, until stopped."""
-
-    def __init__(self, server: Server, clients: int = 2) -> None:
-        self.server = server
-        self.seen: list[Seen] = []
-        self.errors: list[str] = []
-        self._stop = threading.Event()
-        self._threads = [threading.Thread(target=self._client, args=(n,)) for n in range(clients)]
-
-    def __enter__(self) -> Load:
-        for thread in self._threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        for thread in self._threads:
-            thread.join(30)
-
-    def answered_by(self, build: str) -> set[str]:
-        return {s.path for s in self.seen if s.build == build}
-
-    def _client(self, number: int) -> None:
-        session = requests.Session()
-        turn = number
-        while not self._stop.is_set():
-            path, params = REQUESTS[turn % len(REQUESTS)]
-            turn += 1
-            time.sleep(0.03)
-            try:
-                response = session.get(self.server.url + path, params=params, timeout=30)
-            except requests.RequestException as error:  # a stopping worker may drop one
-                self.errors.append(f"{path}: {error}")
-                session = requests.Session()
-                continue
-            self.seen.append(
-                Seen(
-                    path,
-                    response.status_code,
-                    response.headers.get("ETag", ""),
-                    response.headers.get("X-Build", ""),
-                    response.content,
-                )
-            )
 
 
 def wait_until(check: object, what: str, timeout: float = 20) -> None:
@@ -168,8 +111,8 @@ def test_a_servers_life_publications_under_load_reloads_and_an_outage(
     b, d = variants["B"], variants["D"]  # D: published nowhere else
     proxy = Proxy(oxigraph.url)
     proxy_to.append(proxy)
-    with Load(server) as load:
-        wait_until(lambda: load.answered_by(build_a.id) == {p for p, _ in REQUESTS}, "A answered")
+    with Load(server.url, REQUESTS, clients=2, pause=0.03) as load:
+        load.wait_until_answered_by(build_a.id)
         published = run_publish(b, oxigraph.url)
         assert published.returncode == 0, published.stderr
         assert current_build(oxigraph.url) == b.id
@@ -186,7 +129,7 @@ def test_a_servers_life_publications_under_load_reloads_and_an_outage(
         assert current_build(oxigraph.url) == b.id
         assert not any(d.id in graph for graph in stored_graphs(oxigraph.url))
         reload(server)
-        wait_until(lambda: load.answered_by(b.id) == {p for p, _ in REQUESTS}, "B answered")
+        load.wait_until_answered_by(b.id)
     seen = load.seen
 
     assert not load.errors

@@ -17,11 +17,22 @@ from collections import defaultdict
 import requests
 
 from catalogue.publication import unit_of
+from tests.load_support import MODIFIED_QUERY, Ask, Load
 from tests.replicas.cluster_support import Cluster, publish_copy
-from tests.replicas.load_support import ASKS, Ask, Load
 from tests.server.endpoint_support import session_from, unique
 
 DOCUMENT = "/2022/domain/05.ttl"
+COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s a ?type }"
+#: What the load asks for: a document, a page (its footer names the build), SPARQL answers
+#: the cache holds, search, and queries no cache has seen (GET and POST).
+ASKS = [
+    Ask("GET", "/2022/domain/05.ttl", {}),
+    Ask("GET", "/2022/domain/05.html", {}),
+    Ask("GET", "/sparql", {"query": MODIFIED_QUERY}),
+    Ask("GET", "/search", {"q": "人脸识别", "format": "json"}),
+    Ask("GET", "/sparql", {"query": COUNT_QUERY}, fresh=True),
+    Ask("POST", "/sparql", {"query": COUNT_QUERY}, fresh=True),
+]
 QUERY = "SELECT ?s WHERE { ?s a <http://www.w3.org/2004/02/skos/core#Concept> } LIMIT 3"
 
 
@@ -80,7 +91,7 @@ def test_a_rolling_rebuild_under_load_loses_no_request_and_mixes_no_builds(
     a = unit_of(cluster.output)
     log_before = len(cluster.nginx.access_log())
     errors_before = len(cluster.nginx.error_log())
-    with Load(cluster.url) as load:
+    with Load(cluster.url, ASKS) as load:
         load.wait_for(lambda: len(load.seen) > 20, "answers from build A")
         b = publish_copy(a, cluster.output)  # current now, for the replicas' SIGHUP
         cluster.roll_to(b)

@@ -14,7 +14,6 @@ their ETags at start: new bytes under the old strong ETag, poisoning every cache
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import signal
 import threading
@@ -22,13 +21,10 @@ import time
 from collections import defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import requests
 from endpoint_support import Server, start_server, stop_server
-from urllib3.util.retry import Retry
 
 import catalogue.build as build_module
 from catalogue.build import BuildResult, run_build
@@ -36,6 +32,7 @@ from catalogue.console import Console
 from catalogue.publication import BUILDS, OUTPUTS, BuildUnit, Staging, unit_of
 from catalogue.settings import PROJECT_ROOT, BuildSettings
 from catalogue.validation import ShapesMissing
+from tests.load_support import MODIFIED_QUERY, Load, gets
 
 KEEP = 2
 #: Between two requests of a client: load, not a benchmark (the builds share two cores).
@@ -44,82 +41,12 @@ PAUSE = 0.1
 EPOCHS = {"B": 1700000000, "C": 1800000000}
 MODIFIED = {"B": "2023-11-14T22:13:20", "C": "2027-01-15T08:00:00"}
 DUMP = "/dumps/catalogue.ttl"
-MODIFIED_QUERY = (
-    "PREFIX dct: <http://purl.org/dc/terms/> "
-    "SELECT ?modified WHERE { <https://w3id.org/service-outsourcing/dataset> dct:modified ?modified }"
-)
-REQUESTS = [
+REQUESTS = gets(
     (DUMP, {}),
     ("/2022/domain/05.ttl", {}),
     ("/sparql", {"query": MODIFIED_QUERY}),
     ("/search", {"q": "人脸识别", "format": "json"}),
-]
-
-
-@dataclass(frozen=True)
-class Seen:
-    path: str
-    status: int
-    etag: str
-    build: str
-    body: bytes
-
-    @property
-    def digest(self) -> str:
-        return hashlib.sha256(self.body).hexdigest()
-
-
-class Load:
-    """Clients asking for the same things over and over, until stopped."""
-
-    def __init__(self, server: Server, clients: int = 2) -> None:
-        self.server = server
-        self.seen: list[Seen] = []
-        self.errors: list[str] = []
-        self._stop = threading.Event()
-        self._threads = [threading.Thread(target=self._client, args=(n,)) for n in range(clients)]
-
-    def __enter__(self) -> Load:
-        for thread in self._threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        for thread in self._threads:
-            thread.join(30)
-
-    def wait_for(self, build: str) -> None:
-        """Until each request was answered by ``build``."""
-        deadline = time.monotonic() + 10
-        while {s.path for s in self.seen if s.build == build} != {path for path, _ in REQUESTS}:
-            assert time.monotonic() < deadline, f"build {build} answered not every request"
-            time.sleep(0.05)
-
-    def _client(self, number: int) -> None:
-        session = requests.Session()
-        # A worker that stops closes its idle connections; a GET sent on one just then is
-        # lost, and is retried, as HTTP clients retry an idempotent request on a new one.
-        session.mount("http://", requests.adapters.HTTPAdapter(max_retries=Retry(total=2)))
-        turn = number
-        while not self._stop.is_set():
-            path, params = REQUESTS[turn % len(REQUESTS)]
-            turn += 1
-            time.sleep(PAUSE)
-            try:
-                response = session.get(self.server.url + path, params=params, timeout=30)
-            except requests.RequestException as error:  # a worker stopping may drop one
-                self.errors.append(f"{path}: {error}")
-                continue
-            self.seen.append(
-                Seen(
-                    path,
-                    response.status_code,
-                    response.headers.get("ETag", ""),
-                    response.headers.get("X-Build", ""),
-                    response.content,
-                )
-            )
+)
 
 
 def publish_copy(unit: BuildUnit, output: Path) -> BuildUnit:
@@ -184,7 +111,7 @@ def test_every_answer_is_one_builds_bytes_through_rebuilds_and_reloads(
     shapeless = output.parent / "ontology"
     shutil.copytree(PROJECT_ROOT / "ontology", shapeless)
     (shapeless / "shapes.ttl").unlink()
-    with Load(server) as load:
+    with Load(server.url, REQUESTS, clients=2, pause=PAUSE) as load:
         with pytest.raises(ShapesMissing):
             run_build(BuildSettings(output_dir=output, ontology_dir=shapeless), Console(quiet=True))
         assert unit_of(output) == a  # the failed build changed nothing, left nothing
@@ -203,7 +130,7 @@ def test_every_answer_is_one_builds_bytes_through_rebuilds_and_reloads(
             c = building_c.result()
         listed(c)
         reload(server, c.id)
-        load.wait_for(c.id)
+        load.wait_until_answered_by(c.id)
     seen = load.seen
 
     assert not load.errors

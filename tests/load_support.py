@@ -1,6 +1,8 @@
-"""Clients asking through the balancer, again and again, recording every answer.
+"""Load for the tests that change a running service under it: clients asking the same
+things again and again, each answer recorded with the build that says it answered.
 
-(Named uniquely because pytest puts this folder on sys.path.)
+Used by the rebuild under a running server (tests/server), publication to a remote
+store (tests/remote_store) and the rolling rebuild behind nginx (tests/replicas).
 """
 
 from __future__ import annotations
@@ -16,11 +18,11 @@ from urllib3.util.retry import Retry
 
 from tests.server.endpoint_support import session_from, unique
 
+#: The build's one timestamp: its answer differs between builds made at other times.
 MODIFIED_QUERY = (
     "PREFIX dct: <http://purl.org/dc/terms/> "
     "SELECT ?modified WHERE { <https://w3id.org/service-outsourcing/dataset> dct:modified ?modified }"
 )
-COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s a ?type }"
 
 
 @dataclass(frozen=True)
@@ -35,16 +37,9 @@ class Ask:
         return f"{self.method} {self.path} {sorted(self.params.items())}"
 
 
-#: What the load asks for: a document, a page (its footer names the build), SPARQL answers
-#: the cache holds, search, and queries no cache has seen (GET and POST).
-ASKS = [
-    Ask("GET", "/2022/domain/05.ttl", {}),
-    Ask("GET", "/2022/domain/05.html", {}),
-    Ask("GET", "/sparql", {"query": MODIFIED_QUERY}),
-    Ask("GET", "/search", {"q": "人脸识别", "format": "json"}),
-    Ask("GET", "/sparql", {"query": COUNT_QUERY}, fresh=True),
-    Ask("POST", "/sparql", {"query": COUNT_QUERY}, fresh=True),
-]
+def gets(*asks: tuple[str, dict[str, str]]) -> list[Ask]:
+    """GETs of these paths with these parameters."""
+    return [Ask("GET", path, params) for path, params in asks]
 
 
 @dataclass(frozen=True)
@@ -54,9 +49,13 @@ class Seen:
     status: int
     etag: str
     build: str
-    cache: str  # nginx's X-Cache-Status: HIT, MISS, … ("" when it bypassed the cache)
+    cache: str  # nginx's X-Cache-Status: HIT, MISS, … ("" without nginx or its cache)
     body: bytes
     seconds: float
+
+    @property
+    def path(self) -> str:
+        return self.ask.path
 
     @property
     def digest(self) -> str:
@@ -66,9 +65,7 @@ class Seen:
 class Load:
     """``clients`` threads, each asking ``asks`` in turn with a pause between, until stopped."""
 
-    def __init__(
-        self, url: str, asks: list[Ask] = ASKS, clients: int = 3, pause: float = 0.02
-    ) -> None:
+    def __init__(self, url: str, asks: list[Ask], clients: int = 3, pause: float = 0.02) -> None:
         self.url = url
         self.asks = asks
         self.pause = pause
@@ -87,6 +84,15 @@ class Load:
         for thread in self._threads:
             thread.join(30)
 
+    def answered_by(self, build: str) -> set[str]:
+        """The paths this build has answered so far."""
+        return {s.path for s in self.seen if s.build == build}
+
+    def wait_until_answered_by(self, build: str) -> None:
+        """Until every path asked for was answered by ``build``."""
+        every = {ask.path for ask in self.asks}
+        self.wait_for(lambda: self.answered_by(build) == every, f"{build} answered each path")
+
     def wait_for(self, check: Callable[[], bool], what: str, timeout: float = 15) -> None:
         deadline = time.monotonic() + timeout
         while not check():
@@ -94,12 +100,12 @@ class Load:
             time.sleep(0.05)
 
     def _client(self, number: int) -> None:
-        # Each client on its own loopback address, as distinct clients are: the replicas
-        # share their engines per client (nginx forwards the address), and would refuse a
-        # second engine to one client holding the only one (a 429).
+        # Each client on its own loopback address, as distinct clients are: a server shares
+        # its engines per client (behind nginx, by the address it forwards), and would refuse
+        # a second engine to one client holding its share (a 429).
         session = session_from(f"127.0.0.{10 + number}")
-        # nginx closes idle keep-alive connections when it reloads (the rolling rebuild
-        # reloads it); a request sent on one just then never arrived, and a client sends it
+        # A server (a worker stopping on SIGHUP, nginx reloading) closes its idle keep-alive
+        # connections; a request sent on one just then never arrived, and a client sends it
         # again (RFC 9112 §9.3.1). Only connection errors are retried, every method (a
         # SPARQL query by POST is safe), never an answer: a 429, 502 or 503 would show.
         session.get_adapter("http://").max_retries = Retry(
