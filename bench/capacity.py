@@ -29,6 +29,7 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.processes import cpu_seconds, descendants  # noqa: E402
 from catalogue.publication import unit_of  # noqa: E402
 from tests.replicas.cluster_support import start_cluster, stop_cluster  # noqa: E402
 from tests.server.endpoint_support import Server  # noqa: E402
@@ -47,7 +48,6 @@ request = function()
   return wrk.format("GET", "/sparql?query=%s%%20%%23" .. counter .. "x" .. math.random(1000000000))
 end
 """
-CLOCK_TICKS = 100  # os.sysconf("SC_CLK_TCK") on Linux
 
 
 @dataclass
@@ -61,30 +61,6 @@ class Run:
     p99_ms: float
     non_2xx: int
     cache_hits: float  # share of nginx's answers from its cache (0 when nginx is not asked)
-
-
-def cpu_seconds(pids: set[int]) -> float:
-    ticks = 0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        ticks += int(fields[11]) + int(fields[12])  # utime, stime
-    return ticks / CLOCK_TICKS
-
-
-def tree(pid: int) -> set[int]:
-    found, todo = {pid}, [pid]
-    while todo:
-        for task in Path(f"/proc/{todo.pop()}/task").glob("*"):
-            try:
-                children = {int(c) for c in (task / "children").read_text().split()}
-            except OSError:
-                continue
-            todo.extend(children - found)
-            found |= children
-    return found
 
 
 def wrk(url: str, seconds: int, script: Path | None) -> dict[str, float]:
@@ -177,10 +153,11 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 replica: Server = cluster.replicas[0]
                 runs += measure(
-                    name, replica.url, tree(replica.process.pid), args.seconds, Path(folder)
+                    name, replica.url, descendants(replica.process.pid), args.seconds, Path(folder)
                 )
                 if name == "replica":  # the whole stack's CPU: nginx's and the replica's
-                    stack = tree(cluster.nginx.process.pid) | tree(replica.process.pid)
+                    stack = descendants(cluster.nginx.process.pid)
+                    stack |= descendants(replica.process.pid)
                     log = cluster.nginx.access_log
                     runs += measure("nginx", cluster.url, stack, args.seconds, Path(folder), log)
             finally:

@@ -31,6 +31,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.processes import descendants, pss_mib  # noqa: E402
 from catalogue.publication import unit_of  # noqa: E402
 from tests.replicas.cluster_support import Cluster, start_cluster, stop_cluster  # noqa: E402
 from tests.server.endpoint_support import session_from  # noqa: E402
@@ -72,32 +73,6 @@ class Minute:
     kib_per_answer: float
     replicas_mib: float
     nginx_mib: float
-
-
-def descendants(pid: int) -> set[int]:
-    found, todo = {pid}, [pid]
-    while todo:
-        for task in Path(f"/proc/{todo.pop()}/task").glob("*"):
-            try:
-                children = {int(c) for c in (task / "children").read_text().split()}
-            except OSError:
-                continue
-            todo.extend(children - found)
-            found |= children
-    return found
-
-
-def pss_mib(pids: set[int]) -> float:
-    """Proportional set size, summed: shared pages are split between their processes."""
-    kib = 0
-    for pid in pids:
-        try:
-            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    kib += int(line.split()[1])
-        except OSError:  # gone meanwhile
-            continue
-    return round(kib / 1024, 1)
 
 
 class Mix:
