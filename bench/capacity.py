@@ -21,6 +21,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -30,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.processes import cpu_seconds, descendants  # noqa: E402
-from catalogue.publication import unit_of  # noqa: E402
+from catalogue.publication import BuildUnit, unit_of  # noqa: E402
+from server.static_site.site import is_rendered  # noqa: E402
 from tests.replicas.cluster_support import start_cluster, stop_cluster  # noqa: E402
 from tests.server.endpoint_support import Server  # noqa: E402
 
@@ -135,6 +137,17 @@ def nginx_hits(access_log: str) -> float:
     return round(statuses.count("HIT") / max(1, len(statuses)), 3)
 
 
+def wait_for_static_site(unit: BuildUnit, timeout: float = 180) -> None:
+    """Until the replica's first start has rendered the build's static site (documents
+    and pages are measured as served, not as answered before it exists)."""
+    deadline = time.monotonic() + timeout
+    while not is_rendered(unit):
+        if time.monotonic() > deadline:
+            raise SystemExit(f"no static site for build {unit.id} after {timeout:.0f} s")
+        time.sleep(0.2)
+    time.sleep(1)  # each worker loads the site once it is there
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench/capacity.py", description=__doc__)
     parser.add_argument("--seconds", type=int, default=10)
@@ -151,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="capacity-") as folder:
             cluster = start_cluster(unit_of(args.build_dir), Path(folder), 1, settings)
             try:
+                wait_for_static_site(unit_of(cluster.output))
                 replica: Server = cluster.replicas[0]
                 runs += measure(
                     name, replica.url, descendants(replica.process.pid), args.seconds, Path(folder)
