@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import pytest
 
 from server.http.front.handoff import Threads
+
+T = TypeVar("T")
+
+
+def run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run`` in a thread of its own: the suite's browser tests leave a loop
+    running in the main thread, where asyncio.run refuses to start another."""
+    with ThreadPoolExecutor(1) as own:
+        return own.submit(asyncio.run, coroutine).result(timeout=10)
 
 
 def test_a_call_runs_off_the_loop_and_its_result_comes_back() -> None:
@@ -16,7 +28,7 @@ def test_a_call_runs_off_the_loop_and_its_result_comes_back() -> None:
     async def main() -> tuple[str, str]:
         return await threads.run(lambda word: (word, threading.current_thread().name), "hello")
 
-    word, thread = asyncio.run(main())
+    word, thread = run(main())
     assert word == "hello"
     assert thread.startswith("test-handoff_")
 
@@ -31,7 +43,7 @@ def test_an_exception_is_raised_where_the_call_is_awaited() -> None:
         await threads.run(fails)
 
     with pytest.raises(ValueError, match="from the app"):
-        asyncio.run(main())
+        run(main())
 
 
 def test_as_many_calls_run_at_once_as_there_are_threads() -> None:
@@ -41,7 +53,7 @@ def test_as_many_calls_run_at_once_as_there_are_threads() -> None:
     async def main() -> list[int]:
         return list(await asyncio.gather(*(threads.run(inside.wait) for _ in range(3))))
 
-    assert sorted(asyncio.run(main())) == [0, 1, 2]
+    assert sorted(run(main())) == [0, 1, 2]
 
 
 def test_a_cancelled_wait_leaves_the_thread_serving() -> None:
@@ -55,4 +67,4 @@ def test_a_cancelled_wait_leaves_the_thread_serving() -> None:
         release.set()
         return await threads.run(lambda: 7)
 
-    assert asyncio.run(main()) == 7
+    assert run(main()) == 7
