@@ -68,3 +68,28 @@ def test_a_cancelled_wait_leaves_the_thread_serving() -> None:
         return await threads.run(lambda: 7)
 
     assert run(main()) == 7
+
+
+def test_calls_one_after_another_keep_to_one_warm_thread() -> None:
+    threads = Threads(4, "test-handoff")
+
+    async def main() -> set[str]:
+        return {await threads.run(lambda: threading.current_thread().name) for _ in range(20)}
+
+    assert len(run(main())) == 1
+
+
+def test_calls_beyond_the_threads_wait_and_all_run_in_order() -> None:
+    threads = Threads(1, "test-handoff")
+    ran: list[int] = []
+
+    async def main() -> list[int]:
+        return list(await asyncio.gather(*(threads.run(_noted, ran, n) for n in range(6))))
+
+    assert run(main()) == list(range(6))
+    assert ran == list(range(6))
+
+
+def _noted(ran: list[int], n: int) -> int:
+    ran.append(n)
+    return n
