@@ -21,6 +21,7 @@ limit applies to cached answers as well; the cache keeps compressed bytes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -170,16 +171,50 @@ def _metered(app: Flask) -> Callable[[WSGIEnvironment], bool]:
     """Whether a request is counted by the rate limit: asked of Flask's own router, so
     whatever spelling of a path reaches a route is counted as that route."""
 
+    # Routing a request (werkzeug binds an adapter to the environ, then matches) cost more
+    # than the count itself: a tenth of the static site's rate (bench/). The routes are
+    # fixed once the app is made, and without host or subdomain matching the router looks
+    # at the path and the method only, so its answer is remembered for short paths; a long
+    # one (the URL may be 16 KiB) is routed each time, so the memory stays small.
+    if app.url_map.host_matching or app.subdomain_matching:  # then the host counts too
+        return lambda environ: _routed_metered(app, environ)
+
+    @functools.lru_cache(maxsize=METERED_PATHS)
+    def routed(method: str, path: str) -> bool:
+        return _routed_metered(
+            app, {**_ROUTING_ENVIRON, "REQUEST_METHOD": method, "PATH_INFO": path}
+        )
+
     def metered(environ: WSGIEnvironment) -> bool:
-        try:
-            endpoint, _ = app.url_map.bind_to_environ(environ).match()
-        except Exception:  # no route, or a redirect to one: counted all the same
-            return True
-        if endpoint == "static":  # Flask's static files
-            return False
-        return not getattr(app.view_functions.get(endpoint), UNMETERED, False)
+        path = environ.get("PATH_INFO", "")
+        if len(path) > METERED_PATH_BYTES:
+            return _routed_metered(app, environ)
+        return routed(environ.get("REQUEST_METHOD", "GET"), path)
 
     return metered
+
+
+#: Paths whose routing ``_metered`` remembers, and the longest it remembers (≤ 160 KB).
+METERED_PATHS = 1024
+METERED_PATH_BYTES = 160
+#: An environ for the router: it reads the host to bind, but matches on the path alone.
+_ROUTING_ENVIRON: WSGIEnvironment = {
+    "SERVER_NAME": "localhost",
+    "SERVER_PORT": "80",
+    "wsgi.url_scheme": "http",
+    "SCRIPT_NAME": "",
+    "QUERY_STRING": "",
+}
+
+
+def _routed_metered(app: Flask, environ: WSGIEnvironment) -> bool:
+    try:
+        endpoint, _ = app.url_map.bind_to_environ(environ).match()
+    except Exception:  # no route, or a redirect to one: counted all the same
+        return True
+    if endpoint == "static":  # Flask's static files
+        return False
+    return not getattr(app.view_functions.get(endpoint), UNMETERED, False)
 
 
 def _allowed_methods(app: Flask, path: str) -> str:

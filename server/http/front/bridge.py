@@ -22,12 +22,13 @@ import contextlib
 import itertools
 import sys
 from collections.abc import Awaitable, Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any, cast
 from urllib.parse import unquote_to_bytes
 from wsgiref.types import WSGIApplication, WSGIEnvironment
+
+from server.http.front.handoff import Threads
 
 #: Set in the environ when the body did not arrive in time (``timeouts.BodyTimeout`` answers).
 BODY_TIMED_OUT = "catalogue.body_timed_out"
@@ -57,7 +58,7 @@ class WsgiBridge:
     def __init__(self, app: WSGIApplication, limits: Limits) -> None:
         self.app = app
         self.limits = limits
-        self.pool = ThreadPoolExecutor(limits.threads, thread_name_prefix="wsgi")
+        self.pool = Threads(limits.threads, "wsgi")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":  # no websockets here; lifespan is not sent (ASGINL)
@@ -98,9 +99,8 @@ class WsgiBridge:
         return b"".join(chunks), False
 
     async def _respond(self, environ: WSGIEnvironment, send: Send) -> None:
-        loop = asyncio.get_running_loop()
         response = _Response()
-        iterator, first = await loop.run_in_executor(self.pool, response.begin, self.app, environ)
+        iterator, first = await self.pool.run(response.begin, self.app, environ)
         start = {
             "type": "http.response.start",
             "status": response.status,
@@ -116,10 +116,10 @@ class WsgiBridge:
             while chunk is not _END:
                 more = {"type": "http.response.body", "body": chunk, "more_body": True}
                 await self._send(send, more)
-                chunk = await loop.run_in_executor(self.pool, next, iterator, _END)
+                chunk = await self.pool.run(next, iterator, _END)
             await self._send(send, {"type": "http.response.body", "body": b""})
         finally:
-            await loop.run_in_executor(self.pool, iterator.close)
+            await self.pool.run(iterator.close)
 
     async def _send(self, send: Send, message: Message) -> None:
         try:
