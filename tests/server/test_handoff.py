@@ -70,6 +70,23 @@ def test_a_cancelled_wait_leaves_the_thread_serving() -> None:
     assert run(main()) == 7
 
 
+def test_a_call_cancelled_while_it_waits_for_a_thread_never_runs() -> None:
+    threads = Threads(1, "test-handoff")
+    release = threading.Event()
+    ran: list[int] = []
+
+    async def main() -> int:
+        busy = threads.run(release.wait, 5)  # the one thread, until released
+        waiting = threads.run(_noted, ran, 1)  # in the backlog
+        waiting.cancel()  # its client left: as the bridge cancels a gone request's task
+        release.set()
+        await busy
+        return await threads.run(_noted, ran, 2)
+
+    assert run(main()) == 2
+    assert ran == [2]
+
+
 def test_calls_one_after_another_keep_to_one_warm_thread() -> None:
     threads = Threads(4, "test-handoff")
 

@@ -72,6 +72,12 @@ class Threads:
 
 def _perform(call: _Call) -> None:
     loop, future, function, args = call
+    if future.cancelled():
+        # Its client left while the call waited in the backlog (as an executor skips a
+        # work item whose future was cancelled): no query is run for nobody. Reading the
+        # state from this thread is one attribute read; a cancel racing it only means
+        # the call runs, as it would have a moment earlier.
+        return
     try:
         result = function(*args)
     except BaseException as error:  # raised where it is awaited, as an executor's
