@@ -19,23 +19,20 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from flask.testing import FlaskClient
 
-from catalogue.publication import Staging, new_build_id, unit_of
-from catalogue.search.index_writer import build_search_index
-from catalogue.store import build_store
+from catalogue.publication import unit_of
 from server.app import create_app, project_prefixes
 from server.config import ServerConfig
 from server.static_site.site import FOLDER, MANIFEST
 from server.store.embedded import EmbeddedStore, snapshot
 from server.store.interface import StoreError
 from tests.server.endpoint_support import (
-    EXAMPLES,
     FIXTURE_TRIG,
     NS,
     eventually,
+    publish_fixture,
     start_server,
     stop_server,
 )
@@ -59,23 +56,6 @@ DOCUMENT = "/2022/domain/01.ttl"
 OTHER_HOST = "http://catalogue.example:8123/"
 
 
-def publish_fixture(root: Path) -> Path:
-    """A published build of the fixture dataset, with example queries beside it."""
-    nquads = root / "catalogue.nq"
-    quads = ox.parse((FIXTURE_TRIG + BLANK_NODES).encode(), format=ox.RdfFormat.TRIG)
-    nquads.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
-    staging = Staging(root)
-    with staging as unit:
-        build_id = new_build_id(nquads)
-        build_store(nquads, unit.store)
-        build_search_index(nquads, unit.search, build_id, NS)
-        staging.publish(build_id, {"namespace": NS}, keep=1)
-    (root / "queries").mkdir()
-    for name, text in EXAMPLES.items():
-        (root / "queries" / name).write_text(text, encoding="utf-8")
-    return root
-
-
 class RefusingStore(EmbeddedStore):
     """A store that answers no query: what the static site answers needs none."""
 
@@ -87,7 +67,7 @@ class RefusingStore(EmbeddedStore):
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, EmbeddedStore]:
-    root = publish_fixture(tmp_path_factory.mktemp("static-site"))
+    root = publish_fixture(tmp_path_factory.mktemp("static-site"), FIXTURE_TRIG + BLANK_NODES)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CATALOGUE_")}
     env["CATALOGUE_EXAMPLES_DIR"] = str(root / "queries")
     unit = unit_of(root)
@@ -164,7 +144,7 @@ def test_what_the_rendering_does_not_hold_is_rendered_per_request(rendered) -> N
 def test_serve_renders_a_new_builds_site_at_first_start_and_answers_from_it(
     tmp_path: Path,
 ) -> None:
-    root = publish_fixture(tmp_path)
+    root = publish_fixture(tmp_path, FIXTURE_TRIG + BLANK_NODES)
     server = start_server(root, "static", {"CATALOGUE_RESPONSE_CACHE_BYTES": "0"})
     try:
         manifest_path = unit_of(root).root / FOLDER / MANIFEST

@@ -18,10 +18,16 @@ from pathlib import Path
 
 import requests
 
-from catalogue.publication import OUTPUTS, BuildUnit, Staging, new_build_id
+from catalogue.publication import BuildUnit
 from deploy.nginx_config import write_config
 from deploy.rolling_rebuild import Replica, roll
-from tests.server.endpoint_support import Server, free_port, start_server, stop_server
+from tests.server.endpoint_support import (
+    Server,
+    free_port,
+    publish_copy,
+    start_server,
+    stop_server,
+)
 
 #: Builds are copies of the session's build: a copy costs milliseconds, a build seconds.
 #: A copy differs in its id, which every answer's ETag and X-Build and every page's
@@ -35,16 +41,6 @@ REPLICA_ENV = {
     "CATALOGUE_TRUSTED_PROXIES": "1",
     "CATALOGUE_QUERY_TIMEOUT": "10",
 }
-
-
-def publish_copy(unit: BuildUnit, output: Path) -> BuildUnit:
-    """``unit``'s outputs published in ``output`` as a new build (new id), now current."""
-    staging = Staging(output)
-    with staging as copy:
-        for name in OUTPUTS:
-            shutil.copytree(unit.root / name, copy.root / name)
-        info = {key: value for key, value in unit.info().items() if key != "build_id"}
-        return staging.publish(new_build_id(unit.dumps / "catalogue.nq"), info, KEEP)
 
 
 @dataclass
@@ -136,7 +132,7 @@ def start_cluster(
 ) -> Cluster:
     """``replicas`` servers over a copy of ``unit`` in ``root``/build, nginx in front."""
     output = root / "build"
-    first = publish_copy(unit, output)
+    first = publish_copy(unit, output, KEEP)
     (output / "queries").symlink_to(Path(__file__).resolve().parents[2] / "queries")
     servers: list[Server | BaseException] = [RuntimeError("not started")] * replicas
 

@@ -18,7 +18,7 @@ import requests
 
 from catalogue.publication import unit_of
 from tests.load_support import MODIFIED_QUERY, Ask, Load
-from tests.replicas.cluster_support import Cluster, publish_copy
+from tests.replicas.cluster_support import KEEP, Cluster, publish_copy
 from tests.server.endpoint_support import session_from, unique
 
 DOCUMENT = "/2022/domain/05.ttl"
@@ -93,7 +93,7 @@ def test_a_rolling_rebuild_under_load_loses_no_request_and_mixes_no_builds(
     errors_before = len(cluster.nginx.error_log())
     with Load(cluster.url, ASKS) as load:
         load.wait_for(lambda: len(load.seen) > 20, "answers from build A")
-        b = publish_copy(a, cluster.output)  # current now, for the replicas' SIGHUP
+        b = publish_copy(a, cluster.output, KEEP)  # current now, for the replicas' SIGHUP
         cluster.roll_to(b)
         rolled = time.monotonic()
         cached = {ask.name for ask in ASKS if not ask.fresh}

@@ -11,44 +11,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from endpoint_support import (
-    EXAMPLES,
-    FIXTURE_TRIG,
-    NS,
     Server,
     make_app,
+    publish_fixture,
     start_server,
     stop_server,
 )
 
-from catalogue.publication import Staging, new_build_id, unit_of
-from catalogue.search.index_writer import build_search_index
-from catalogue.store import build_store
+from catalogue.publication import unit_of
 from server.app import project_prefixes
 from server.store.embedded import EmbeddedStore, snapshot
 
 
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A build published the way build_graph.py publishes one, from the fixture dataset:
-    its store, and the search index that search, suggest and classify read."""
-    root = tmp_path_factory.mktemp("build")
-    nquads = root / "catalogue.nq"
-    quads = ox.parse(FIXTURE_TRIG.encode(), format=ox.RdfFormat.TRIG)
-    nquads.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
-    staging = Staging(root)
-    with staging as unit:
-        build_id = new_build_id(nquads)
-        build_store(nquads, unit.store)
-        build_search_index(nquads, unit.search, build_id, NS)
-        staging.publish(build_id, {"namespace": NS}, keep=1)
-    examples = root / "queries"
-    examples.mkdir()
-    for name, text in EXAMPLES.items():
-        (examples / name).write_text(text, encoding="utf-8")
-    return root
+    """The fixture dataset, published as build_graph.py publishes a build."""
+    return publish_fixture(tmp_path_factory.mktemp("build"))
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,9 @@ import pyoxigraph as ox
 import requests
 from flask import Flask
 
+from catalogue.publication import OUTPUTS, BuildUnit, Staging, new_build_id
+from catalogue.search.index_writer import build_search_index
+from catalogue.store import build_store
 from server.app import create_app
 from server.config import ServerConfig
 
@@ -76,6 +79,38 @@ FIXTURE_QUADS = len(list(ox.parse(FIXTURE_TRIG.encode(), format=ox.RdfFormat.TRI
 # A cross product no machine finishes: 7 patterns over the fixture store (24 triples) make 24^7 ≈ 4.6e9
 # rows (5 patterns, 8e6 rows, finished within the 1 s timeout when the machine was idle).
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?o ?q . ?r ?t ?u . ?v ?w ?x }"
+
+
+def publish_fixture(root: Path, trig: str = FIXTURE_TRIG) -> Path:
+    """A build published in ``root`` the way build_graph.py publishes one, from the fixture
+    dataset (or ``trig``): its store, the search index that search, suggest and classify
+    read, and the example queries beside it."""
+    nquads = root / "catalogue.nq"
+    quads = ox.parse(trig.encode(), format=ox.RdfFormat.TRIG)
+    nquads.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+    staging = Staging(root)
+    with staging as unit:
+        build_id = new_build_id(nquads)
+        build_store(nquads, unit.store)
+        build_search_index(nquads, unit.search, build_id, NS)
+        staging.publish(build_id, {"namespace": NS}, keep=1)
+    examples = root / "queries"
+    examples.mkdir()
+    for name, text in EXAMPLES.items():
+        (examples / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def publish_copy(unit: BuildUnit, output: Path, keep: int, *, same_id: bool = False) -> BuildUnit:
+    """``unit``'s outputs published again in ``output``, now current (a build costs seconds):
+    under a new build id, or under ``unit``'s own (``same_id``)."""
+    staging = Staging(output)
+    with staging as copy:
+        for name in OUTPUTS:
+            shutil.copytree(unit.root / name, copy.root / name)
+        info = {key: value for key, value in unit.info().items() if key != "build_id"}
+        build_id = unit.id if same_id else new_build_id(unit.dumps / "catalogue.nq")
+        return staging.publish(build_id, info, keep)
 
 
 def free_port() -> int:

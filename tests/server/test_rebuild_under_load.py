@@ -24,12 +24,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from endpoint_support import Server, start_server, stop_server
+from endpoint_support import Server, publish_copy, start_server, stop_server
 
 import catalogue.build as build_module
 from catalogue.build import BuildResult, run_build
 from catalogue.console import Console
-from catalogue.publication import BUILDS, OUTPUTS, BuildUnit, Staging, unit_of
+from catalogue.publication import BUILDS, BuildUnit, Staging, unit_of
 from catalogue.settings import PROJECT_ROOT, BuildSettings
 from catalogue.validation import ShapesMissing
 from tests.load_support import MODIFIED_QUERY, Load, gets
@@ -47,16 +47,6 @@ REQUESTS = gets(
     ("/sparql", {"query": MODIFIED_QUERY}),
     ("/search", {"q": "人脸识别", "format": "json"}),
 )
-
-
-def publish_copy(unit: BuildUnit, output: Path) -> BuildUnit:
-    """Build A: the session's build, published again in ``output`` (a build costs seconds)."""
-    staging = Staging(output)
-    with staging as copy:
-        for name in OUTPUTS:
-            shutil.copytree(unit.root / name, copy.root / name)
-        info = {key: value for key, value in unit.info().items() if key != "build_id"}
-        return staging.publish(unit.id, info, KEEP)
 
 
 def rebuild(output: Path, epoch: int) -> BuildUnit:
@@ -90,7 +80,7 @@ def reload(server: Server, build: str) -> None:
 def served(build: BuildResult, tmp_path: Path) -> Iterator[tuple[Path, BuildUnit, Server]]:
     """A server on build A, in an output folder of its own."""
     output = tmp_path / "build"
-    first = publish_copy(build.unit, output)
+    first = publish_copy(build.unit, output, KEEP, same_id=True)
     (output / "queries").symlink_to(PROJECT_ROOT / "queries")
     server = start_server(output, "rebuilt", {"CATALOGUE_QUERY_TIMEOUT": "10"})
     yield output, first, server
