@@ -61,31 +61,44 @@ class Threads:
         while True:
             call: _Call | None = inbox.get()
             while call is not None:
-                _perform(call)
+                answer = _perform(call)
                 with self._lock:  # the backlog first; idle only when it is empty
                     if self._backlog:
                         call = self._backlog.popleft()
                     else:
                         call = None
                         self._idle.append(inbox)
+                # Idle (or busy with the next) before the loop sees the result: a call the
+                # awaiting task hands over next finds this thread, warm, on top of the stack.
+                if answer is not None:
+                    answer()
 
 
-def _perform(call: _Call) -> None:
+#: Sets a call's outcome on its future, on the loop's thread.
+_Answer = Callable[[], None]
+
+
+def _perform(call: _Call) -> _Answer | None:
+    """Run the call; what hands its outcome to the loop (None when it was not run)."""
     loop, future, function, args = call
     if future.cancelled():
         # Its client left while the call waited in the backlog (as an executor skips a
         # work item whose future was cancelled): no query is run for nobody. Reading the
         # state from this thread is one attribute read; a cancel racing it only means
         # the call runs, as it would have a moment earlier.
-        return
+        return None
     try:
         result = function(*args)
     except BaseException as error:  # raised where it is awaited, as an executor's
         outcome: tuple[Callable[..., None], object] = (_fail, error)
     else:
         outcome = (_succeed, result)
-    with contextlib.suppress(RuntimeError):  # the loop closed: the worker is stopping
-        loop.call_soon_threadsafe(outcome[0], future, outcome[1])
+
+    def answer() -> None:
+        with contextlib.suppress(RuntimeError):  # the loop closed: the worker is stopping
+            loop.call_soon_threadsafe(outcome[0], future, outcome[1])
+
+    return answer
 
 
 def _succeed(future: asyncio.Future[Any], result: object) -> None:
