@@ -1,7 +1,8 @@
 """A server's processes as /proc shows them: its tree, their CPU time and memory.
 
 Shared by the benchmarks that measure a whole server (main process, workers, engines)
-or nginx: ``capacity.py`` (CPU seconds per request) and ``soak.py`` (memory over time).
+or nginx: ``run.py`` (memory at rest and peak), ``capacity.py`` (CPU seconds per
+request) and ``soak.py`` (memory over time).
 """
 
 from __future__ import annotations
@@ -49,3 +50,18 @@ def pss_mib(pids: set[int]) -> float:
         except OSError:  # gone meanwhile
             continue
     return round(kib / 1024, 1)
+
+
+def rss_bytes(pid: int) -> int:
+    """The RSS of ``pid`` and its descendants, summed (pages shared after fork count once
+    per process: an upper bound; ``pss_mib`` splits them)."""
+    total = 0
+    for process in descendants(pid):
+        try:
+            status = Path(f"/proc/{process}/status").read_text()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1]) * 1024
+    return total

@@ -50,6 +50,10 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT))
+
+from bench.processes import rss_bytes  # noqa: E402
+
 NS = "https://w3id.org/service-outsourcing/"
 SKOS = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
 RESULTS = "application/sparql-results+json"
@@ -255,40 +259,6 @@ def crawl_paths(origin: str) -> list[tuple[str, str]]:
         if page.endswith(".html")
         for ext in ("ttl", "nt", "rdf", "jsonld")
     ]
-
-
-def descendants(pid: int) -> list[int]:
-    """``pid`` and every process under it (workers, engines), from /proc."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        parent = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(parent, []).append(int(entry.name))
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        todo.extend(children.get(current, []))
-    return found
-
-
-def rss_bytes(pid: int) -> int:
-    """The RSS of ``pid`` and its descendants, summed (pages shared after fork count once
-    per process: an upper bound)."""
-    total = 0
-    for process in descendants(pid):
-        try:
-            status = Path(f"/proc/{process}/status").read_text()
-        except OSError:
-            continue
-        match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
-        total += int(match.group(1)) * 1024 if match else 0
-    return total
 
 
 class MemoryWatch(threading.Thread):
