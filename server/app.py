@@ -42,6 +42,7 @@ from server.http.accesslog import AccessLog, open_log
 from server.http.compression import Compression
 from server.http.cors import Cors
 from server.http.errors import HttpError
+from server.http.front.inline import ThreadOnly
 from server.http.front.request_checks import RequestChecks
 from server.http.front.timeouts import BodyTimeout
 from server.http.ratelimit import UNMETERED, RateLimiting, SharedRateLimiter, create_table
@@ -226,7 +227,8 @@ def _allowed_methods(app: Flask, path: str) -> str:
 def _layers(
     app: Flask, config: ServerConfig, store: Store, build: BuildUnit | None
 ) -> WSGIApplication:
-    wsgi: WSGIApplication = app.wsgi_app
+    # Flask's routes wait on the store and render: never on the bridge's event loop.
+    wsgi: WSGIApplication = ThreadOnly(app.wsgi_app)
     if config.static_site and build is not None:
         # Empty until the build's site is rendered (server/wsgi.py starts that).
         static = StaticSite(wsgi, static_site.load(build) or {}, app.extensions[EXTENSION])

@@ -20,4 +20,5 @@ def create_asgi_app() -> WsgiBridge:
         send_timeout=config.send_timeout,
         max_body_bytes=config.max_body_bytes,
     )
-    return WsgiBridge(create_wsgi_app(), limits)
+    # The app refuses on the event loop what may wait (front/inline.py): inline is safe.
+    return WsgiBridge(create_wsgi_app(), limits, inline=True)

@@ -50,7 +50,8 @@ class AccessLog:
         self._stamp = ""
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
-        environ[START] = started = time.perf_counter()
+        # Kept from a first call on the event loop the app refused (front/inline.py).
+        started = environ.setdefault(START, time.perf_counter())
         seen: list[Any] = []
 
         def recording(

@@ -107,6 +107,8 @@ class SharedRateLimiter:
 
 
 UNMETERED = "unmetered"
+#: Set in the environ of a request the limiter has counted.
+COUNTED = "catalogue.rate_counted"
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -134,7 +136,10 @@ class RateLimiting:
         self.metered = metered
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
-        if self.metered(environ):
+        # A request is counted once, though the bridge may call the app twice for it
+        # (on the event loop, then on a thread: front/inline.py).
+        if COUNTED not in environ and self.metered(environ):
+            environ[COUNTED] = True
             wait = self.limiter.check(environ.get("REMOTE_ADDR") or "unknown")
             if wait:
                 retry_after = str(math.ceil(wait))

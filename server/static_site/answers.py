@@ -22,6 +22,7 @@ from werkzeug.wrappers import Request
 from catalogue.publication import BuildUnit
 from server.http.compression import choose_encoding
 from server.http.conditional import cache_headers, not_modified
+from server.http.front.inline import refuse_inline
 from server.http.response_cache import CACHE_STATUS, CACHEABLE
 from server.linked_data.document_base import with_base, writable
 from server.pages.i18n import language_of
@@ -91,6 +92,8 @@ class StaticSite:
             kept = [(k, v) for k, v in caching if k != "Last-Modified"]
             start_response("304 NOT MODIFIED", [*kept, build])
             return []
+        if not answer.held(variant):
+            refuse_inline(environ)  # read from its file once, on a thread
         body = answer.body(variant)
         if answer.kind == "document":
             body = with_base(body, base)

@@ -41,6 +41,10 @@ class Answer:
     _bodies: dict[str, bytes] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
+    def held(self, variant: str) -> bool:
+        """Whether the body is in memory already (else ``body`` reads its file)."""
+        return variant in self._bodies
+
     def body(self, variant: str) -> bytes:
         """The body, read on first use and kept: a worker holds only what is asked for."""
         body = self._bodies.get(variant)

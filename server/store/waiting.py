@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterable
 from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
+from server.http.front.inline import refuse_inline
 from server.store.interface import StoreUnavailable
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,8 @@ class WaitingForStore:
         log.error("the store cannot be read (%s): answering 503 until it can", self._why)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        if self._app is None:
+            refuse_inline(environ)  # trying again waits on the store
         app = self._app or self._try_again()
         if app is not None:
             return app(environ, start_response)

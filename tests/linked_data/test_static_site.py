@@ -13,9 +13,6 @@ answers from it.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -33,6 +30,7 @@ from tests.server.endpoint_support import (
     NS,
     eventually,
     publish_fixture,
+    render_static_site,
     start_server,
     stop_server,
 )
@@ -68,13 +66,8 @@ class RefusingStore(EmbeddedStore):
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, EmbeddedStore]:
     root = publish_fixture(tmp_path_factory.mktemp("static-site"), FIXTURE_TRIG + BLANK_NODES)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CATALOGUE_")}
-    env["CATALOGUE_EXAMPLES_DIR"] = str(root / "queries")
-    unit = unit_of(root)
-    subprocess.run(
-        [sys.executable, "-m", "server.static_site.render", str(unit.root)], env=env, check=True
-    )
-    data, info = snapshot(unit)
+    render_static_site(root)
+    data, info = snapshot(unit_of(root))
     return root, EmbeddedStore.from_nquads(data, info, project_prefixes())
 
 

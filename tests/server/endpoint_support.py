@@ -26,7 +26,7 @@ import pyoxigraph as ox
 import requests
 from flask import Flask
 
-from catalogue.publication import OUTPUTS, BuildUnit, Staging, new_build_id
+from catalogue.publication import OUTPUTS, BuildUnit, Staging, new_build_id, unit_of
 from catalogue.search.index_writer import build_search_index
 from catalogue.store import build_store
 from server.app import create_app
@@ -99,6 +99,19 @@ def publish_fixture(root: Path, trig: str = FIXTURE_TRIG) -> Path:
     for name, text in EXAMPLES.items():
         (examples / name).write_text(text, encoding="utf-8")
     return root
+
+
+def render_static_site(root: Path) -> None:
+    """The static site of the build published in ``root``, rendered as a worker renders it
+    (``python -m server.static_site.render``, another process: another Python hash seed,
+    so an order that depends on it shows)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CATALOGUE_")}
+    env["CATALOGUE_EXAMPLES_DIR"] = str(root / "queries")
+    subprocess.run(
+        [sys.executable, "-m", "server.static_site.render", str(unit_of(root).root)],
+        env=env,
+        check=True,
+    )
 
 
 def publish_copy(unit: BuildUnit, output: Path, keep: int, *, same_id: bool = False) -> BuildUnit:

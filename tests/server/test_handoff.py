@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Coroutine
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import pytest
 
 from server.http.front.handoff import Threads
+from tests.server.asgi_support import run
 
 T = TypeVar("T")
-
-
-def run(coroutine: Coroutine[Any, Any, T]) -> T:
-    """``asyncio.run`` in a thread of its own: the suite's browser tests leave a loop
-    running in the main thread, where asyncio.run refuses to start another."""
-    with ThreadPoolExecutor(1) as own:
-        return own.submit(asyncio.run, coroutine).result(timeout=10)
 
 
 def test_a_call_runs_off_the_loop_and_its_result_comes_back() -> None:

@@ -7,7 +7,8 @@ requests beyond that wait on the loop, one per connection at most, and the
 connections are bounded by granian. The answer is pulled from the app one chunk
 at a time on the pool and each chunk is sent with a deadline (``send_timeout``):
 a client that stops reading loses its answer, and the app's iterable is closed,
-so a streamed query frees its engine.
+so a streamed query frees its engine. A request without a body is first offered to
+the app on the event loop (``inline.py``): an answer held in memory costs no thread.
 
 Why not a library: a2wsgi, the maintained ASGI→WSGI adapter, reads the body
 from the app's thread (which is the problem), decodes the query string as
@@ -29,6 +30,7 @@ from urllib.parse import unquote_to_bytes
 from wsgiref.types import WSGIApplication, WSGIEnvironment
 
 from server.http.front.handoff import Threads
+from server.http.front.inline import INLINE, WouldBlock
 
 #: Set in the environ when the body did not arrive in time (``timeouts.BodyTimeout`` answers).
 BODY_TIMED_OUT = "catalogue.body_timed_out"
@@ -55,9 +57,12 @@ class Limits:
 
 
 class WsgiBridge:
-    def __init__(self, app: WSGIApplication, limits: Limits) -> None:
+    def __init__(self, app: WSGIApplication, limits: Limits, *, inline: bool = False) -> None:
+        """``inline``: the app refuses on the event loop what may wait (``inline.py``), so a
+        request without a body is offered to it there first."""
         self.app = app
         self.limits = limits
+        self.inline = inline
         self.pool = Threads(limits.threads, "wsgi")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -71,7 +76,7 @@ class WsgiBridge:
         if timed_out:
             environ[BODY_TIMED_OUT] = True
         with contextlib.suppress(ClientGone):  # nobody left to tell; the iterable is closed
-            await self._respond(environ, send)
+            await self._respond(environ, send, inline=self.inline and not body and not timed_out)
 
     async def _read_body(self, scope: Scope, receive: Receive) -> tuple[bytes, bool]:
         headers = dict(scope["headers"])
@@ -98,9 +103,13 @@ class WsgiBridge:
             return b"", True
         return b"".join(chunks), False
 
-    async def _respond(self, environ: WSGIEnvironment, send: Send) -> None:
+    async def _respond(self, environ: WSGIEnvironment, send: Send, *, inline: bool) -> None:
         response = _Response()
-        iterator, first = await self.pool.run(response.begin, self.app, environ)
+        began = _begin_inline(response, self.app, environ) if inline else None
+        if began is None:
+            response = _Response()
+            began = await self.pool.run(response.begin, self.app, environ)
+        iterator, first = began
         start = {
             "type": "http.response.start",
             "status": response.status,
@@ -177,6 +186,19 @@ class _Response:
     def _length(self) -> int:
         declared = next((v for k, v in self.headers if k == b"content-length"), b"-1")
         return int(declared) if declared.isdigit() else -1
+
+
+def _begin_inline(
+    response: _Response, app: WSGIApplication, environ: WSGIEnvironment
+) -> tuple[_Closing | None, object] | None:
+    """``response.begin`` on the event loop; None when the app would wait (``inline.py``)."""
+    environ[INLINE] = True
+    try:
+        return response.begin(app, environ)
+    except WouldBlock:
+        return None
+    finally:
+        del environ[INLINE]
 
 
 def _close(iterable: object) -> None:
