@@ -115,9 +115,9 @@ class WsgiBridge:
             "status": response.status,
             "headers": response.headers,
         }
-        if iterator is None:  # whole: start and body in two sends, no more threads
-            await self._send(send, start)
-            await self._send(send, {"type": "http.response.body", "body": first})
+        if iterator is None:  # whole: start and body in two sends under one deadline
+            body = {"type": "http.response.body", "body": first}
+            await self._send(send, start, body)
             return
         try:
             await self._send(send, start)
@@ -130,10 +130,11 @@ class WsgiBridge:
         finally:
             await self.pool.run(iterator.close)
 
-    async def _send(self, send: Send, message: Message) -> None:
+    async def _send(self, send: Send, *messages: Message) -> None:
         try:
             async with asyncio.timeout(self.limits.send_timeout):
-                await send(message)
+                for message in messages:
+                    await send(message)
         except TimeoutError:
             raise ClientGone from None
         except RuntimeError as error:  # granian says "… transport … closed": the client left
