@@ -1,8 +1,9 @@
 """``/healthz``: is the store open and answering? A tiny ASK, through the query engines.
 
 ``/healthz?build=<id>`` is readiness for a rolling rebuild: 503 until this worker
-serves that build, so a balancer (or the script that drives it) puts a replica back
-only once it answers from the new build.
+serves that build and answers its documents and pages from the build's static site
+(not while it renders it), so a balancer (or the script that drives it) puts a
+replica back only once it answers from the new build at full speed.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 import json
 import time
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, current_app, request
 
 from server.http.ratelimit import unmetered
 from server.service import current_service
+from server.static_site.answers import STATIC_SITE
 from server.store.interface import QueryRequest, StoreError
 
 bp = Blueprint("health", __name__)
@@ -45,9 +47,20 @@ def healthz() -> Response:
         answering = False
         report["status"] = "other build"
         report["wanted"] = wanted
+    elif wanted is not None and _rendering():
+        # Ready once its documents and pages come from the static site: meanwhile it
+        # renders them per request, 50-100 times slower (a replica put back too early
+        # would take its share of the load at that rate).
+        answering = False
+        report["status"] = "rendering its static site"
     return Response(
         json.dumps(report),
         200 if answering else 503,
         {"Cache-Control": "no-store"},
         content_type="application/json",
     )
+
+
+def _rendering() -> bool:
+    static = current_app.extensions.get(STATIC_SITE)
+    return static is not None and bool(static.rendering)

@@ -38,6 +38,7 @@ def _started(app: Flask) -> Flask:
         # Once per build, beside the answers: the first worker renders the build's static
         # site, the others wait for it; until then Flask answers (the same bytes).
         unit = app.extensions[PUBLICATION].build
+        static.rendering = True  # from now: /healthz?build= waits for it (server/health.py)
         threading.Thread(
             target=static.serve_when_rendered, args=(unit,), name="static-site", daemon=True
         ).start()

@@ -67,6 +67,8 @@ class StaticSite:
         self.app = app
         #: Replaced whole once the build's site is rendered (``serve_when_rendered``).
         self.answers = answers
+        #: While this worker renders the site or waits for another to (readiness waits too).
+        self.rendering = False
         self.service = service
         public = service.config.public_url
         #: The configured public URL fixes the base and prefix whatever the request.
@@ -78,8 +80,12 @@ class StaticSite:
     def serve_when_rendered(self, unit: BuildUnit) -> None:
         """Render ``unit``'s site (or wait for the worker rendering it) and answer from it:
         run on a thread of its own, while Flask answers everything."""
-        if ensure_rendered(unit):
-            self.answers = load(unit) or {}
+        self.rendering = True
+        try:
+            if ensure_rendered(unit):
+                self.answers = load(unit) or {}
+        finally:
+            self.rendering = False  # rendered, or failed: answered dynamically then
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         method = environ["REQUEST_METHOD"]

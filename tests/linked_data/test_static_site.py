@@ -22,6 +22,7 @@ from flask.testing import FlaskClient
 from catalogue.publication import unit_of
 from server.app import create_app, project_prefixes
 from server.config import ServerConfig
+from server.static_site.answers import STATIC_SITE
 from server.static_site.site import FOLDER, MANIFEST
 from server.store.embedded import EmbeddedStore, snapshot
 from server.store.interface import StoreError
@@ -134,6 +135,24 @@ def test_what_the_rendering_does_not_hold_is_rendered_per_request(rendered) -> N
     assert b"the static site asked the store" in prefixed.data
 
 
+def test_a_worker_is_not_ready_for_its_build_while_it_renders_the_site(rendered) -> None:
+    """Readiness (``/healthz?build=``) for a rolling rebuild waits for the static site:
+    until then documents and pages are rendered per request, 50-100 times slower."""
+    root, store = rendered
+    config = ServerConfig(
+        store=root / "store", examples_dir=root / "queries", access_log="off", rate_limit=None
+    )
+    app = create_app(config, store)
+    ready = f"/healthz?build={store.info.build_id}"
+    app.extensions[STATIC_SITE].rendering = True
+    waiting = app.test_client().get(ready)
+    assert waiting.status_code == 503
+    assert waiting.json["status"] == "rendering its static site"
+    assert app.test_client().get("/healthz").status_code == 200  # alive all the same
+    app.extensions[STATIC_SITE].rendering = False
+    assert app.test_client().get(ready).status_code == 200
+
+
 def test_serve_renders_a_new_builds_site_at_first_start_and_answers_from_it(
     tmp_path: Path,
 ) -> None:
@@ -150,5 +169,7 @@ def test_serve_renders_a_new_builds_site_at_first_start_and_answers_from_it(
             return any(json.loads(line).get("cache") == "static" for line in lines)
 
         eventually(answered_statically, "an answer from the static site", timeout=20)
+        ready = server.get(f"/healthz?build={unit_of(root).id}")
+        assert ready.status_code == 200, ready.text
     finally:
         stop_server(server)

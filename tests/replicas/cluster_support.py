@@ -40,6 +40,10 @@ REPLICA_ENV = {
     "CATALOGUE_ENGINES": "1",
     "CATALOGUE_TRUSTED_PROXIES": "1",
     "CATALOGUE_QUERY_TIMEOUT": "10",
+    # What is tested here is nginx and the rolls; a static site would make each new
+    # build's replicas render it first (readiness waits for it: seconds per build), and
+    # it has tests of its own (tests/linked_data/test_static_site.py).
+    "CATALOGUE_STATIC_SITE": "off",
 }
 
 
