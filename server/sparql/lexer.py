@@ -38,6 +38,10 @@ class Kind(Enum):
     WORD = "word"  # keywords, function names, true/false, a
     PUNCT = "punctuation"
 
+    # A member is its only instance, so identity hashes it: Enum's own __hash__ is Python
+    # code (hash of the name), and kinds are looked up in sets and dicts on every query.
+    __hash__ = object.__hash__
+
 
 class Context(Enum):
     """What an open bracket holds: where ``<`` may be an operator."""
