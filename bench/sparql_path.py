@@ -27,7 +27,7 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import EXTRA_QUERIES, ensure_build  # noqa: E402
+from bench.run import EXTRA_QUERIES, ensure_build, query_mix  # noqa: E402
 from catalogue.publication import unit_of  # noqa: E402
 from server.app import create_app, project_prefixes  # noqa: E402
 from server.config import ServerConfig  # noqa: E402
@@ -55,7 +55,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--calls", type=int, default=300)
-    parser.add_argument("--profile", choices=sorted(EXTRA_QUERIES))
+    parser.add_argument("--mix", action="store_true", help="the whole mix of bench/run.py")
+    parser.add_argument("--profile", choices=sorted(query_mix()))
     args = parser.parse_args()
 
     store_dir = ensure_build().resolve()
@@ -101,7 +102,7 @@ def main() -> None:
     isolated = app.extensions[EXTENSION].store
 
     if args.profile:
-        accept, text = EXTRA_QUERIES[args.profile]
+        accept, text = query_mix()[args.profile]
         call = wsgi_call(text, accept)
         for _ in range(200):
             call()
@@ -116,8 +117,9 @@ def main() -> None:
         return
 
     far = time.monotonic() + 3600  # no deadline: the watchdog must not act
-    print(f"{'query':<18}{'pyoxigraph':>12}{'engine':>10}{'wsgi':>10}   µs per query")
-    for name, (accept, text) in EXTRA_QUERIES.items():
+    print(f"{'query':<30}{'pyoxigraph':>12}{'engine':>10}{'wsgi':>10}   µs per query")
+    queries = query_mix() if args.mix else EXTRA_QUERIES
+    for name, (accept, text) in queries.items():
         fmt = FORMATS[accept]
         request = QueryRequest(
             text,
@@ -128,7 +130,7 @@ def main() -> None:
         floor = per_call(lambda r=request: embedded.query(r, 0.0), args.rounds, args.calls)
         engine = per_call(lambda r=request: isolated.query(r, far), args.rounds, args.calls)
         whole = per_call(wsgi_call(text, accept), args.rounds, args.calls)
-        print(f"{name:<18}{floor:>12.1f}{engine:>10.1f}{whole:>10.1f}", flush=True)
+        print(f"{name:<30}{floor:>12.1f}{engine:>10.1f}{whole:>10.1f}", flush=True)
     isolated.close()
 
 
