@@ -56,6 +56,10 @@ class Token(NamedTuple):
     start: int
 
 
+#: Makes a Token without the Python-level __new__ a NamedTuple has: one per token read.
+_token = tuple.__new__
+
+
 class LexError(ValueError):
     """The text is not made of SPARQL terminals (an unterminated string, a stray character)."""
 
@@ -247,13 +251,13 @@ class _Lexer:
                     self._terms -= 1
         elif char in "!+-" and not self._after_operand():
             self._prefix_operators += 1
-            self.out.append(Token(Kind.PUNCT, char, pos))
+            self.out.append(_token(Token, (Kind.PUNCT, char, pos)))
             self.depth = max(self.depth, len(self.stack) + self._prefix_operators)
             return
         self._emit(Kind.PUNCT, char, pos)
 
     def _emit(self, kind: Kind, text: str, pos: int) -> None:
-        self.out.append(Token(kind, text, pos))
+        self.out.append(_token(Token, (kind, text, pos)))
         self._prefix_operators = 0
 
     # --- context ----------------------------------------------------------------
