@@ -10,6 +10,11 @@
     Compression     br / gzip by Accept-Encoding (cached compressed)
     StaticSite      documents and data pages answered from the build's static site
                     (server/static_site), rendered once per build
+    ThreadOnly      what is below waits on the store: refused on the bridge's event
+                    loop, run on a thread (server/http/front/inline.py); what is above
+                    answers from memory, on the loop when it can
+    DirectQueries   a plain GET of a query (no page, no revalidation, not refused before it
+                    runs) answered before Flask (server/sparql/direct.py)
     Flask           the blueprints: /sparql, /rdf-graph-store, /healthz; the pages
                     (server/pages: /, /search, ….html, /model, /quality); linked data
                     (server/linked_data: 303 from every IRI to its documents, /dumps,
@@ -41,12 +46,13 @@ from server.http import conneg
 from server.http.accesslog import AccessLog, open_log
 from server.http.compression import Compression
 from server.http.cors import Cors
-from server.http.errors import HttpError
+from server.http.errors import UNEXPECTED, HttpError
 from server.http.front.inline import ThreadOnly
 from server.http.front.request_checks import RequestChecks
 from server.http.front.timeouts import BodyTimeout
 from server.http.ratelimit import UNMETERED, RateLimiting, SharedRateLimiter, create_table
 from server.http.response_cache import ResponseCache
+from server.http.url_root import url_root_of
 from server.linked_data import routes as linked_data
 from server.linked_data.publication import EXTENSION as PUBLICATION
 from server.linked_data.publication import Publication
@@ -61,6 +67,7 @@ from server.skosmos_rest import routes as skosmos_rest
 from server.sparql import endpoint as sparql
 from server.sparql import graph_store
 from server.sparql.answers import store_error
+from server.sparql.direct import DIRECT_QUERIES, DirectQueries
 from server.sparql.examples import Example, load_examples
 from server.static_site import site as static_site
 from server.static_site.answers import STATIC_SITE, StaticSite
@@ -165,7 +172,7 @@ def _request_variant() -> tuple[str, ...]:
     and the language of the answer (pages, the query page): they select the bytes."""
     if not has_request_context():
         return ()
-    return request.url_root, language_variant(request.environ, request.args.get("lang"))
+    return url_root_of(request.environ), language_variant(request.environ, request.args.get("lang"))
 
 
 def _metered(app: Flask) -> Callable[[WSGIEnvironment], bool]:
@@ -227,8 +234,11 @@ def _allowed_methods(app: Flask, path: str) -> str:
 def _layers(
     app: Flask, config: ServerConfig, store: Store, build: BuildUnit | None
 ) -> WSGIApplication:
-    # Flask's routes wait on the store and render: never on the bridge's event loop.
-    wsgi: WSGIApplication = ThreadOnly(app.wsgi_app)
+    direct = DirectQueries(app.wsgi_app, app.extensions[EXTENSION])
+    app.extensions[DIRECT_QUERIES] = direct
+    # Queries and Flask's routes wait on the store and render: never on the bridge's
+    # event loop (server/http/front/inline.py).
+    wsgi: WSGIApplication = ThreadOnly(direct)
     if config.static_site and build is not None:
         # Empty until the build's site is rendered (server/wsgi.py starts that).
         static = StaticSite(wsgi, static_site.load(build) or {}, app.extensions[EXTENSION])
@@ -301,9 +311,7 @@ def _error_handlers(app: Flask) -> None:
     @app.errorhandler(Exception)
     def unexpected(error: Exception) -> Response:
         log.exception("unexpected error while answering a request")
-        return sparql.plain_error(
-            HttpError(500, "an unexpected error; it has been logged. Please report it.")
-        )
+        return sparql.plain_error(HttpError(500, UNEXPECTED))
 
 
 def _with_notes(error: Exception) -> str:

@@ -19,8 +19,14 @@ class Kind(Enum):
     GRAPH = "graph"  # CONSTRUCT, DESCRIBE, one graph of the Graph Store
     DATASET = "dataset"  # the whole dataset, named graphs kept
 
+    # A member is its only instance, so identity hashes it: Enum's own __hash__ is Python
+    # code (hash of the name), and kinds are looked up in sets and dicts on every query.
+    __hash__ = object.__hash__
 
-@dataclass(frozen=True)
+
+# eq=False: each format is one constant, so identity is equality, and hashing one (the
+# key of every negotiation's cache, conneg.py) costs nothing instead of hashing its fields.
+@dataclass(frozen=True, eq=False)
 class Format:
     name: str
     media_type: str
@@ -127,7 +133,11 @@ BY_NAME: dict[str, Format] = {f.name: f for f in (*FORMATS, HTML)}
 
 
 def formats_of(kind: Kind) -> tuple[Format, ...]:
-    return tuple(f for f in FORMATS if kind in f.kinds)
+    return _OF_KIND[kind]
+
+
+#: Asked on every negotiation: worked out once.
+_OF_KIND = {kind: tuple(f for f in FORMATS if kind in f.kinds) for kind in Kind}
 
 
 def oxigraph_format(fmt: Format) -> ox.RdfFormat:

@@ -22,7 +22,7 @@ class UnknownFormat(Exception):
 
 
 def choose(kind: Kind, accept: str | None, format_param: str | None, html: bool = True) -> Format:
-    offered = (*formats_of(kind), HTML) if html else formats_of(kind)
+    offered = _WITH_HTML[kind] if html else formats_of(kind)
     return choose_among(offered, accept, format_param, _WHAT[kind])
 
 
@@ -75,6 +75,8 @@ def _by_parameter(
     return UnknownFormat, f"unknown format {value!r}; {what} can be: {_names(offered)}"
 
 
+#: What each kind offers a browser as well.
+_WITH_HTML = {kind: (*formats_of(kind), HTML) for kind in Kind}
 _WHAT = {
     Kind.RESULTS: "SELECT and ASK results",
     Kind.GRAPH: "a graph (CONSTRUCT, DESCRIBE, a Graph Store graph)",

@@ -31,6 +31,9 @@ class HttpError(Exception):
         return f"{HTTPStatus(self.status).phrase}: {self.message}\n".encode()
 
 
+#: What a client is told of an error of ours (the log has the details).
+UNEXPECTED = "an unexpected error; it has been logged. Please report it."
+
 #: Parser messages list every token that could have come next, which can run
 #: to kilobytes; the position and the first few alternatives are what helps.
 MAX_PARSER_MESSAGE = 400

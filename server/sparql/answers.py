@@ -46,11 +46,11 @@ def answer_response(environ: WSGIEnvironment, service: Service, answer: Answer) 
         environ[CACHEABLE] = True
         return Response(answer.body(), 200, content_type=fmt.content_type)
     return Response(
-        _streamed(answer, service), 200, content_type=fmt.content_type, direct_passthrough=True
+        streamed(answer, service), 200, content_type=fmt.content_type, direct_passthrough=True
     )
 
 
-def _streamed(answer: Answer, service: Service) -> Iterator[bytes]:
+def streamed(answer: Answer, service: Service) -> Iterator[bytes]:
     try:
         yield from answer
     except QueryTimeout:

@@ -29,12 +29,17 @@ from server.sparql.lexer import Kind, Token
 _BOOLEANS = ("true", "false")
 
 
-def standard_form(text: str, tokens: list[Token]) -> str:
-    """``text`` with the compatible forms rewritten; ``text`` itself if there are none."""
+def standard_form(text: str, tokens: list[Token], words: frozenset[str] | None = None) -> str:
+    """``text`` with the compatible forms rewritten; ``text`` itself if there are none.
+    ``words``, the query's words in lower case if known, spare the passes that cannot
+    find anything (most queries have no boolean and no GROUP_CONCAT)."""
     edits: list[tuple[int, int, str]] = []  # start, end, replacement
-    edits += _lower_case_booleans(tokens)
-    edits += _repeated_projections(tokens)
-    edits += _group_concat_of_lexical_forms(tokens)
+    if words is None or not words.isdisjoint(_BOOLEANS):
+        edits += _lower_case_booleans(tokens)
+    if words is None or "select" in words:
+        edits += _repeated_projections(tokens)
+    if words is None or "group_concat" in words:
+        edits += _group_concat_of_lexical_forms(tokens)
     if not edits:
         return text
     parts, position = [], 0

@@ -38,6 +38,10 @@ class Kind(Enum):
     WORD = "word"  # keywords, function names, true/false, a
     PUNCT = "punctuation"
 
+    # A member is its only instance, so identity hashes it: Enum's own __hash__ is Python
+    # code (hash of the name), and kinds are looked up in sets and dicts on every query.
+    __hash__ = object.__hash__
+
 
 class Context(Enum):
     """What an open bracket holds: where ``<`` may be an operator."""
@@ -50,6 +54,10 @@ class Token(NamedTuple):
     kind: Kind
     text: str
     start: int
+
+
+#: Makes a Token without the Python-level __new__ a NamedTuple has: one per token read.
+_token = tuple.__new__
 
 
 class LexError(ValueError):
@@ -133,6 +141,9 @@ class Reading:
     #: The deepest nesting of collections and blank-node lists (``( ( … ) )``,
     #: ``[ :p [ … ] ]``) in patterns: the parser's time grows with its cube.
     term_depth: int
+    #: Every word (keywords, function names…), in lower case: what the checks look for,
+    #: gathered here so no check walks the tokens again.
+    words: frozenset[str] = frozenset()
 
 
 def read(text: str) -> Reading:
@@ -140,13 +151,14 @@ def read(text: str) -> Reading:
     string, a stray character)."""
     lexer = _Lexer(text)
     lexer.run()
-    return Reading(lexer.out, lexer.depth, lexer.term_depth)
+    return Reading(lexer.out, lexer.depth, lexer.term_depth, frozenset(lexer.words))
 
 
 class _Lexer:
     def __init__(self, text: str) -> None:
         self.text = text
         self.out: list[Token] = []
+        self.words: set[str] = set()
         #: The open brackets: (bracket, what it holds).
         self.stack: list[tuple[str, Context]] = []
         self.clause: str | None = None
@@ -186,7 +198,8 @@ class _Lexer:
         """A run of name characters: a prefixed name if a ':' follows its prefix, else
         one or more words (``a.b`` is a, '.', b): split here, so the run is read once."""
         text = self.text
-        run_end = m.end() if m.lastgroup == "name" else pos
+        run = m.group("name")
+        run_end = pos + len(run) if run else pos
         if run_end < len(text) and text[run_end] == ":":
             local = _PN_LOCAL.match(text, run_end + 1)
             assert local is not None  # the pattern matches the empty string
@@ -195,6 +208,9 @@ class _Lexer:
                 stop -= 1
             self._emit(Kind.PNAME, text[pos:stop], pos)
             return stop
+        if "." not in run and "-" not in run:  # one word (a name never starts with a digit)
+            self._word(run, pos)
+            return run_end
         for piece in _WORD_PIECES.finditer(text, pos, run_end):
             word = piece.group()
             if word in ".-":
@@ -207,6 +223,7 @@ class _Lexer:
 
     def _word(self, word: str, pos: int) -> None:
         lower = word.lower()
+        self.words.add(lower)
         if not self._in_expression():
             if lower in _EXPRESSION_CLAUSES:
                 self.clause = lower
@@ -234,13 +251,13 @@ class _Lexer:
                     self._terms -= 1
         elif char in "!+-" and not self._after_operand():
             self._prefix_operators += 1
-            self.out.append(Token(Kind.PUNCT, char, pos))
+            self.out.append(_token(Token, (Kind.PUNCT, char, pos)))
             self.depth = max(self.depth, len(self.stack) + self._prefix_operators)
             return
         self._emit(Kind.PUNCT, char, pos)
 
     def _emit(self, kind: Kind, text: str, pos: int) -> None:
-        self.out.append(Token(kind, text, pos))
+        self.out.append(_token(Token, (kind, text, pos)))
         self._prefix_operators = 0
 
     # --- context ----------------------------------------------------------------

@@ -121,11 +121,30 @@ def parse_params(data: bytes, where: str) -> Params:
         if not pair:
             continue
         name, _, value = pair.partition(b"=")
-        key = _utf8(unquote_to_bytes(name.replace(b"+", b" ")), f"a parameter name in {where}")
+        key = _utf8(unquote(name.replace(b"+", b" ")), f"a parameter name in {where}")
         params.setdefault(key, []).append(
-            _utf8(unquote_to_bytes(value.replace(b"+", b" ")), f"the parameter '{key}'")
+            _utf8(unquote(value.replace(b"+", b" ")), f"the parameter '{key}'")
         )
     return params
+
+
+def unquote(data: bytes) -> bytes:
+    """``urllib.parse.unquote_to_bytes``, in C: that one loops in Python over every '%',
+    and a query in a URL is mostly escapes (25 µs for a 700-character query, this 4).
+
+    Each ``%XX`` becomes the escape ``\\xXX`` of Python's ``unicode_escape`` codec (the
+    backslashes already there doubled, so they stay themselves), which decodes them to the
+    code points 0-255, which Latin-1 writes back as those bytes. A '%' that is not
+    followed by two hex digits makes an invalid escape: then urllib's reading, which
+    leaves it as it is.
+    """
+    if b"%" not in data:
+        return data
+    try:
+        escaped = data.replace(b"\\", b"\\\\").replace(b"%", b"\\x")
+        return escaped.decode("unicode_escape").encode("latin-1")
+    except UnicodeDecodeError:
+        return unquote_to_bytes(data)
 
 
 def read_body(environ: WSGIEnvironment, config: ServerConfig) -> bytes:

@@ -62,19 +62,16 @@ def inspect(query: str) -> QueryFacts:
     """The facts of ``query``; ``LexError`` if it is not made of SPARQL terminals."""
     reading = read(query)
     keyword = ""
-    words: set[str] = set()
     for token in reading.tokens:
-        if token.kind is not Kind.WORD:
-            continue
-        word = token.text.lower()
-        words.add(word)
-        if not keyword and word not in _PROLOGUE:
-            keyword = word
+        if token.kind is Kind.WORD and token.text.lower() not in _PROLOGUE:
+            keyword = token.text.lower()
+            break
+    words = reading.words
     return QueryFacts(
         keyword,
         reading.depth,
         reading.term_depth,
         "from" in words,
         "service" in words,
-        standard_form(query, reading.tokens),
+        standard_form(query, reading.tokens, words),
     )

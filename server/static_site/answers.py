@@ -14,17 +14,15 @@ CORS, request checks, rate limit, response cache) treat it as any answer.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 from urllib.parse import urlsplit
 from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
-
-from werkzeug.wrappers import Request
 
 from catalogue.publication import BuildUnit
 from server.http.compression import choose_encoding
 from server.http.conditional import cache_headers, not_modified
 from server.http.front.inline import refuse_inline
 from server.http.response_cache import CACHE_STATUS, CACHEABLE
+from server.http.url_root import script_root_of, url_root_of
 from server.linked_data.document_base import with_base, writable
 from server.pages.i18n import language_of
 from server.service import Service
@@ -35,31 +33,6 @@ from server.static_site.site import Answer, load
 STATIC_SITE = "static_site"
 #: As app.py names the build of every answer (it imports this module, so not from there).
 BUILD_HEADER = "X-Build"
-
-
-@lru_cache(maxsize=256)
-def _roots(
-    scheme: str | None,
-    host: str | None,
-    server_name: str | None,
-    port: str | None,
-    script_name: str | None,
-) -> tuple[str, str]:
-    """Flask's ``request.url_root`` and ``script_root`` for these environ values: werkzeug's
-    own reading (the host's IDNA and percent-decoding, default ports), once per host
-    rather than per request (a quarter of a static answer's time in process)."""
-    environ = {
-        "wsgi.url_scheme": scheme,
-        "SERVER_NAME": server_name,
-        "SERVER_PORT": port,
-        "SCRIPT_NAME": script_name or "",
-        "PATH_INFO": "/",
-        "REQUEST_METHOD": "GET",
-    }
-    if host is not None:
-        environ["HTTP_HOST"] = host
-    request = Request(environ)
-    return request.url_root, request.script_root
 
 
 class StaticSite:
@@ -92,14 +65,8 @@ class StaticSite:
         answer = self.answers.get(environ.get("PATH_INFO", ""))
         if answer is None or (method != "GET" and method != "HEAD") or environ.get("QUERY_STRING"):
             return self.app(environ, start_response)
-        url_root, script_root = _roots(
-            environ.get("wsgi.url_scheme"),
-            environ.get("HTTP_HOST"),
-            environ.get("SERVER_NAME"),
-            environ.get("SERVER_PORT"),
-            environ.get("SCRIPT_NAME"),
-        )
-        base, prefix = self.public or (url_root, script_root)
+        url_root = url_root_of(environ)
+        base, prefix = self.public or (url_root, script_root_of(environ))
         encoding = choose_encoding(environ.get("HTTP_ACCEPT_ENCODING"))
         if answer.kind == "document":
             if not writable(base):
