@@ -45,7 +45,13 @@ class IndexedText:
     def pinyin(self) -> list[str]:
         return pinyin_terms(self.norm)
 
-    @property
+    @cached_property
+    def pinyin_starts(self) -> str:
+        """The pinyin tokens, each after a newline: a word begins one if ``"\\n" + word`` is
+        in it (one substring search instead of a loop over the tokens)."""
+        return "".join("\n" + token for token in self.pinyin)
+
+    @cached_property
     def is_label(self) -> bool:
         return self.field in ("prefLabel", "altLabel", "hiddenLabel")
 
@@ -125,10 +131,12 @@ class SearchIndex:
             if len(concept.path) > 1 and concept.path[-2] in self.concepts:
                 self.concepts[concept.path[-2]].children.append(concept.iri)
         for text in (t for c in self.concepts.values() for t in c.texts):
-            text.terms, text.pinyin  # noqa: B018 -- analysed once at start, not per request
+            # analysed once at start, not per request
+            text.terms, text.pinyin_starts, text.is_label  # noqa: B018
         self.document_count = len(self.concepts)
         self.frequency = dict(connection.execute("SELECT term, doc FROM concept_vocab"))
-        self.words = [w for (w,) in connection.execute("SELECT word FROM word")]
+        #: sorted, so that the words a prefix begins are found by bisection
+        self.words = [w for (w,) in connection.execute("SELECT word FROM word ORDER BY word")]
         self.word_set = frozenset(self.words)
 
     @classmethod

@@ -13,8 +13,9 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
-from catalogue.search.analysis import HAN, Term, is_latin_word, syllables
+from catalogue.search.analysis import HAN, LATIN_WORD, Term, syllables
 from catalogue.search.index_reader import IndexedText
 
 #: Shortest latin word tried as pinyin ("ai" as initials would find anything).
@@ -35,6 +36,21 @@ class Query:
         words = len({t.start for t in query_terms if t.kind == "word"})
         return cls(normalized, tuple(query_terms) + tuple(readings), han + words)
 
+    # What tells at once that a text holds none of the query (most texts of the concepts
+    # ranked hold none): the terms as a set, the single characters looked for in the text
+    # itself, and the words that might be spelt as pinyin.
+    @cached_property
+    def term_texts(self) -> frozenset[str]:
+        return frozenset(t.text for t in self.terms)
+
+    @cached_property
+    def single_characters(self) -> tuple[str, ...]:
+        return tuple(t.text for t in self.terms if t.kind == "han" and len(t.text) == 1)
+
+    @cached_property
+    def spellings(self) -> tuple[str, ...]:
+        return tuple(self.text[t.start : t.end] for t in self.terms if t.kind != "han")
+
 
 @dataclass(frozen=True)
 class Coverage:
@@ -43,8 +59,18 @@ class Coverage:
     pinyin_words: frozenset[str]  # latin words of the query found as pinyin in the text
 
 
+#: What a text that holds none of the query covers (one object: most texts hold none).
+NO_COVERAGE = Coverage(0.0, frozenset(), frozenset())
+
+
 def coverage(query: Query, text: IndexedText, pinyin: bool = True) -> Coverage:
     present = text.term_set
+    if (
+        present.isdisjoint(query.term_texts)
+        and not any(c in text.norm for c in query.single_characters)
+        and not (pinyin and text.is_label and any(_pinyin_hit(w, text) for w in query.spellings))
+    ):
+        return NO_COVERAGE  # no term of the query can match (the loop below would find so)
     covered_chars: set[int] = set()
     # A word is covered once, whichever of its readings matched (as typed, corrected, or
     # completed: recog → recognition), so words are counted by their place in the query.
@@ -62,6 +88,8 @@ def coverage(query: Query, text: IndexedText, pinyin: bool = True) -> Coverage:
         elif pinyin and _pinyin_hit(query.text[term.start : term.end], text):
             covered_words.add(term.start)
             pinyin_words.add(query.text[term.start : term.end])
+    if not covered_chars and not covered_words:
+        return NO_COVERAGE
     units = len(covered_chars) + len(covered_words)
     return Coverage(
         units / query.units if query.units else 0.0, frozenset(matched), frozenset(pinyin_words)
@@ -69,9 +97,10 @@ def coverage(query: Query, text: IndexedText, pinyin: bool = True) -> Coverage:
 
 
 def _pinyin_hit(word: str, text: IndexedText) -> bool:
-    if not is_latin_word(word) or len(word) < PINYIN_MIN or not text.is_label:
+    if len(word) < PINYIN_MIN or not text.is_label or not LATIN_WORD.fullmatch(word):
         return False
-    return any(token.startswith(word) for token in text.pinyin)
+    # a token of the text's pinyin begins with the word: "\n" + word is in "\n"-joined tokens
+    return "\n" + word in text.pinyin_starts
 
 
 #: A long text (a definition) is shown as the part around its first match.

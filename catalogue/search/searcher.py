@@ -18,7 +18,9 @@ the analysed terms (labels weigh most), then the catalogue's order.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import islice
 
 from rapidfuzz import fuzz, process
 
@@ -133,9 +135,7 @@ class Searcher:
                 continue
             readings: list[str] = []
             if position == len(words) - 1 and len(token) >= 3:
-                readings += [w for w in self.index.words if w.startswith(token) and w != token][
-                    :COMPLETIONS
-                ]
+                readings += self._completions(token)
             known = token in self.index.word_set or stem(token) in self.index.frequency
             if len(token) >= 4 and not known:
                 best = process.extractOne(
@@ -145,6 +145,18 @@ class Searcher:
                     readings.append(best[0])
             extra += [Term(stem(r), word.start(), word.end(), "word") for r in readings]
         return Query.of(query_text, found, extra)
+
+    def _completions(self, token: str) -> list[str]:
+        """The first catalogue words (in their sorted order) that ``token`` begins, not itself:
+        they are together in the sorted list, from where ``token`` would be."""
+        words = self.index.words
+        found: list[str] = []
+        for word in islice(words, bisect_left(words, token), None):
+            if not word.startswith(token) or len(found) == COMPLETIONS:
+                break
+            if word != token:
+                found.append(word)
+        return found
 
     def _bm25(self, query: Query) -> dict[int, float]:
         """Concepts holding any of the query's terms (or its pinyin), with FTS5's BM25."""
