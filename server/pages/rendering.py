@@ -48,6 +48,24 @@ def page_response(
     ``negotiated``: the URL also answers other formats by Accept (``/quality``), so caches
     must keep the page apart from them.
     """
+
+    def render(language: i18n.Language) -> str:
+        context = common_context(language)
+        context.update(build(language))
+        return render_template(template, **context)
+
+    return html_page_response(render, status, extra_headers, cacheable, negotiated)
+
+
+def html_page_response(
+    render: Callable[[i18n.Language], str],
+    status: int = 200,
+    extra_headers: list[tuple[str, str]] | None = None,
+    cacheable: bool = True,
+    negotiated: bool = False,
+) -> Response:
+    """A page whose HTML ``render`` writes in the reader's language, with the headers,
+    revalidation and caching of every page (``page_response``)."""
     service = current_service()
     environ = request.environ
     language = i18n.language_of(environ, request.args.get("lang"))
@@ -70,10 +88,7 @@ def page_response(
         vary = "Accept, " + vary
 
     def respond() -> Response:
-        context = common_context(language)
-        context.update(build(language))
-        body = render_template(template, **context)
-        response = Response(body, status, content_type="text/html; charset=utf-8")
+        response = Response(render(language), status, content_type="text/html; charset=utf-8")
         for name, value in extra_headers or []:
             response.headers.add(name, value)
         response.headers["Content-Security-Policy"] = CSP

@@ -1,0 +1,93 @@
+"""The search page is written without the template engine (server/search/page.py, for
+speed): its bytes must be the bytes ``pages/search.html`` renders from the same search,
+for every kind of query, both interface languages, the filters, and a site under a
+prefix (whose links differ)."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask, render_template
+
+from server.linked_data.publication import current_publication
+from server.pages.i18n import Language
+from server.pages.rendering import common_context
+from server.search.routes import _filters, search_context
+from server.search.service import current_search
+from tests.site_fixtures import BROWSER
+
+QUERIES = [
+    *(
+        "电子商务",
+        "网络安全",
+        "網絡安全",
+        "人脸识别服务",
+        "设计",
+        "服务",
+        "的",
+        "信息技术外包（ITO）",
+    ),
+    *("software", "data processing", "recogniton", "renl", "renlian", "AI", "SaaS", "R&D", "5G"),
+    *("05", "5", "06.09", "6.9", "ito", "99"),
+    *("商务部", "mofcom", "ministry", "公告", "领域", "catalogue"),
+    *("量子计算机不存在", "zzzqqq", "", "   ", "  电子  商务 ", "ａｉ"),
+    *('<script>alert("x")</script>', "a&b 'c' \"d\"", "5 < 6 > 4", "x" * 300),
+]
+FILTERS = [
+    {},
+    {"level": "domain"},
+    {"category": "kpo"},
+    {"level": "business-type", "category": "ITO"},
+    {"level": "bogus", "category": "XYZ"},
+]
+#: Where the site is: at the root, or behind a proxy under a prefix.
+SITES = ["http://localhost/", "http://localhost/catalogue/"]
+
+
+def template_rendering(
+    app: Flask, base_url: str, language: str, query: str, filters: dict[str, str]
+) -> str:
+    """The page as the template renders it, for the request the client makes."""
+    params = {"q": query, **filters, "lang": language}
+    with app.test_request_context("/search", base_url=base_url, query_string=params):
+        publication = current_publication()
+        context = common_context(Language(language, "param"))
+        level, category = _filters()
+        context.update(
+            search_context(
+                current_search(), publication, Language(language, "param"), query, level, category
+            )
+        )
+        return render_template("pages/search.html", **context)
+
+
+def served(app: Flask, base_url: str, language: str, query: str, filters: dict[str, str]) -> str:
+    response = app.test_client().get(
+        "/search",
+        base_url=base_url,
+        query_string={"q": query, **filters, "lang": language},
+        headers={"Accept": BROWSER},
+    )
+    assert response.status_code == 200
+    return response.text
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("base_url", SITES)
+def test_the_search_page_is_the_templates_page(
+    site_app: Flask, base_url: str, language: str
+) -> None:
+    for query in QUERIES:
+        for filters in FILTERS if query in ("设计", "software", "05", "") else [{}]:
+            expected = template_rendering(site_app, base_url, language, query, filters)
+            assert served(site_app, base_url, language, query, filters) == expected, (
+                query,
+                filters,
+            )
+
+
+def test_the_comparison_sees_results_and_the_prefix(site_app: Flask) -> None:
+    """The pages compared above hold results, highlights, trails and the prefix's links."""
+    page = template_rendering(site_app, SITES[1], "en", "电子商务", {})
+    assert page.count('<li data-score="') >= 3
+    assert '<p class="trail">' in page and "<mark>" in page
+    assert 'href="/catalogue/2022/' in page and 'action="/catalogue/search"' in page
