@@ -96,8 +96,13 @@ def coverage(query: Query, text: IndexedText, pinyin: bool = True) -> Coverage:
     )
 
 
+def is_pinyin_candidate(word: str) -> bool:
+    """Whether a word of the query is tried as the pinyin of labels."""
+    return len(word) >= PINYIN_MIN and LATIN_WORD.fullmatch(word) is not None
+
+
 def _pinyin_hit(word: str, text: IndexedText) -> bool:
-    if len(word) < PINYIN_MIN or not text.is_label or not LATIN_WORD.fullmatch(word):
+    if not text.is_label or not is_pinyin_candidate(word):
         return False
     # a token of the text's pinyin begins with the word: "\n" + word is in "\n"-joined tokens
     return "\n" + word in text.pinyin_starts
