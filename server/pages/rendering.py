@@ -20,7 +20,7 @@ import server
 from server.http.compression import choose_encoding
 from server.http.conditional import conditional_response
 from server.http.response_cache import CACHEABLE
-from server.linked_data.publication import current_publication, current_site
+from server.linked_data.publication import current_publication, current_site, current_site_prefix
 from server.pages import i18n
 from server.pages.messages import message
 from server.service import current_service
@@ -69,7 +69,7 @@ def html_page_response(
     service = current_service()
     environ = request.environ
     language = i18n.language_of(environ, request.args.get("lang"))
-    site = current_site()
+    prefix = current_site_prefix()
     encoding = choose_encoding(environ.get("HTTP_ACCEPT_ENCODING"))
     etag = service.etag(
         "page",
@@ -77,7 +77,7 @@ def html_page_response(
         request.query_string.decode("latin-1"),
         language.code,
         encoding,
-        site.prefix,
+        prefix,
     )
     vary = (
         "Accept-Encoding"
@@ -99,7 +99,7 @@ def html_page_response(
                 i18n.COOKIE,
                 language.code,
                 max_age=i18n.COOKIE_MAX_AGE,
-                path=(site.prefix or "") + "/",
+                path=(prefix or "") + "/",
                 samesite="Lax",
             )
         environ[CACHEABLE] = cacheable and status == 200

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from urllib.parse import urlencode
 
 from flask import current_app, render_template_string, request
 from jinja2.environment import TemplateModule
@@ -27,9 +28,9 @@ from markupsafe import Markup, escape
 from catalogue.search.searcher import CATEGORIES, LEVELS
 from server.linked_data.publication import Publication
 from server.pages.catalogue_views import linker
-from server.pages.i18n import Language
+from server.pages.i18n import LANGUAGES, Language
 from server.pages.messages import message
-from server.pages.rendering import common_context, switch_url
+from server.pages.rendering import common_context
 from server.pages.routes import mark_chinese
 from server.pages.view import Linker
 from server.search.service import Result, SiteSearch
@@ -118,8 +119,7 @@ class Frame:
         slots = {
             "title": self.t("search.title") + (": " + escaped if query else ""),
             "query": escaped,
-            "switch-zh": str(escape(switch_url("zh"))),
-            "switch-en": str(escape(switch_url("en"))),
+            **_language_links(),
             "main": self.main(query, escaped, level, category, results),
         }
         parts = self.parts
@@ -201,6 +201,14 @@ class Frame:
             return title + "\n    "
         trail = "".join(f"{self.a(crumb)} › " for crumb in crumbs)
         return f'{title}\n    <p class="trail">{trail}{escape(link.notation or "")}</p>'
+
+
+def _language_links() -> dict[str, str]:
+    """The slots of ``switch_url("zh")`` and ``switch_url("en")``: this page in each language,
+    the request's other arguments encoded once for both."""
+    others = urlencode([(k, v) for k, v in request.args.items(multi=True) if k != "lang"])
+    page = request.script_root + request.path + "?" + (others + "&" if others else "")
+    return {"switch-" + code: str(escape(page + urlencode([("lang", code)]))) for code in LANGUAGES}
 
 
 def _switch_marker(code: str) -> Markup:
