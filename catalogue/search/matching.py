@@ -115,39 +115,33 @@ SNIPPET = 36
 def highlight(text: IndexedText, found: Coverage) -> tuple[str, list[str]]:
     """The text, HTML-escaped, with what matched in ``<mark>``; and the matched words.
     A long text is cut to the part around its first match."""
-    marked = [False] * len(text.norm)
-    for term in text.terms:
-        if term.text in found.matched_terms:
-            for i in range(term.start, term.end):
-                marked[i] = True
+    marked = bytearray(len(text.norm))  # 1 where a character is highlighted
+    for term in found.matched_terms:
+        for start, stop in text.spans.get(term, ()):
+            marked[start:stop] = b"\x01" * (stop - start)
     for single in (t for t in found.matched_terms if len(t) == 1 and HAN.fullmatch(t)):
         for m in re.finditer(re.escape(single), text.norm):
-            marked[m.start()] = True
+            marked[m.start()] = 1
     for word in found.pinyin_words:
-        for start, end in _pinyin_spans(word, text.norm):
-            for i in range(start, end):
-                marked[i] = True
+        for start, stop in _pinyin_spans(word, text.norm):
+            marked[start:stop] = b"\x01" * (stop - start)
     original = text.text if len(text.text) == len(text.norm) else text.norm
     begin, end = 0, len(original)
-    if len(original) > 2 * SNIPPET and True in marked:
-        first = marked.index(True)
+    if len(original) > 2 * SNIPPET and 1 in marked:
+        first = marked.index(1)
         begin = max(0, first - SNIPPET // 3)
         end = min(len(original), begin + 2 * SNIPPET)
     out: list[str] = ["…"] if begin > 0 else []
     words: list[str] = []
     i = begin
-    while i < end:
-        if not marked[i]:
-            j = i
-            while j < end and not marked[j]:
-                j += 1
-            out.append(html.escape(original[i:j]))
-        else:
-            j = i
-            while j < end and marked[j]:
-                j += 1
+    while i < end:  # runs of marked and unmarked characters, each found in C
+        j = marked.find(0 if marked[i] else 1, i, end)
+        j = end if j == -1 else j
+        if marked[i]:
             out.append(f"<mark>{html.escape(original[i:j])}</mark>")
             words.append(original[i:j])
+        else:
+            out.append(html.escape(original[i:j]))
         i = j
     if end < len(original):
         out.append("…")

@@ -68,7 +68,9 @@ class SearchPages:
 
 
 def search_pages() -> SearchPages:
-    pages: SearchPages = current_app.extensions.setdefault(EXTENSION, SearchPages())
+    pages: SearchPages | None = current_app.extensions.get(EXTENSION)
+    if pages is None:  # two threads may both make one: the pages are the same
+        pages = current_app.extensions.setdefault(EXTENSION, SearchPages())
     return pages
 
 
