@@ -38,6 +38,8 @@ from server.service import current_service
 
 EXTENSION = "search.pages"
 TEMPLATE = "pages/search.html"
+#: Frames kept: two languages times the ways a site is reached (its prefixes), and a bound.
+MAX_FRAMES = 32
 #: Around the name of a slot in the frame (no template or message writes this character).
 MARK = "\x00"
 #: The template, with its title and main blocks and the request's own text as markers.
@@ -63,6 +65,8 @@ class SearchPages:
         if found is None:
             with self._lock:
                 found = self._frames.get(key) or Frame.render(publication, site, language)
+                if len(self._frames) >= MAX_FRAMES:  # prefixes a misconfigured proxy let in
+                    self._frames.clear()
                 self._frames[key] = found
         return found
 
@@ -210,7 +214,8 @@ def _language_links() -> dict[str, str]:
     the request's other arguments encoded once for both."""
     others = urlencode([(k, v) for k, v in request.args.items(multi=True) if k != "lang"])
     page = request.script_root + request.path + "?" + (others + "&" if others else "")
-    return {"switch-" + code: str(escape(page + urlencode([("lang", code)]))) for code in LANGUAGES}
+    # the codes (zh, en) are as urlencode would write them
+    return {"switch-" + code: str(escape(page + "lang=" + code)) for code in LANGUAGES}
 
 
 def _switch_marker(code: str) -> Markup:
