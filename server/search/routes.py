@@ -76,14 +76,15 @@ def search_page() -> Response:
             search(site, publication, query, level, category, PAGE_RESULTS) if query.strip() else []
         )
         return json_response({"q": query, "results": [r.to_json() for r in results]})
-    found = search(site, publication, query, level, category, PAGE_RESULTS) if query.strip() else []
     pages = search_pages()
-    return html_page_response(
-        lambda language: pages.frame(publication, site, language).page(
-            query, level, category, found
-        ),
-        negotiated=True,
-    )
+
+    def render(language: Language) -> str:  # not called for a 304: no search then
+        found = (
+            search(site, publication, query, level, category, PAGE_RESULTS) if query.strip() else []
+        )
+        return pages.frame(publication, site, language).page(query, level, category, found)
+
+    return html_page_response(render, negotiated=True)
 
 
 def search_context(

@@ -5,15 +5,19 @@ prefix (whose links differ)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from flask import Flask, render_template
 
+from server.app import create_app
 from server.linked_data.publication import current_publication
 from server.pages.i18n import Language
 from server.pages.rendering import common_context
 from server.search.routes import _filters, search_context
 from server.search.service import current_search
-from tests.site_fixtures import BROWSER
+from server.store.embedded import EmbeddedStore
+from tests.site_fixtures import BROWSER, site_config
 
 QUERIES = [
     *(
@@ -89,3 +93,32 @@ def test_the_comparison_sees_results_and_the_prefix(site_app: Flask) -> None:
     assert page.count('<li data-score="') >= 3
     assert '<p class="trail">' in page and "<mark>" in page
     assert 'href="/catalogue/2022/' in page and 'action="/catalogue/search"' in page
+
+
+@pytest.fixture(scope="module")
+def uncached_app(site_build: Path, site_store: EmbeddedStore) -> Flask:
+    """The site with no response cache: every request reaches the page's code."""
+    return create_app(site_config(site_build, response_cache_bytes=0), store=site_store)
+
+
+def test_revalidating_the_page_runs_no_search(
+    uncached_app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A client with the page current gets 304 before anything is searched or written."""
+    searched: list[str] = []
+
+    def counting(*args: object) -> list[object]:
+        searched.append(str(args[2]))
+        return []
+
+    client = uncached_app.test_client()
+    params = {"q": "电子商务", "lang": "en"}
+    etag = client.get("/search", query_string=params, headers={"Accept": BROWSER}).headers["ETag"]
+    monkeypatch.setattr("server.search.routes.search", counting)
+    again = client.get(
+        "/search", query_string=params, headers={"Accept": BROWSER, "If-None-Match": etag}
+    )
+    assert again.status_code == 304
+    assert searched == []
+    assert client.get("/search", query_string=params).status_code == 200
+    assert searched == ["电子商务"]
