@@ -8,34 +8,29 @@ may, so the others are not tried at all.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable
 
 from catalogue.search.analysis import HAN
 from catalogue.search.index_reader import IndexedText
+from catalogue.search.matching import PINYIN_MIN
 
 
 class TextPostings:
     def __init__(self, texts: Iterable[IndexedText]) -> None:
         self._by_term: dict[str, list[int]] = {}
         self._by_character: dict[str, list[int]] = {}
-        labels: list[IndexedText] = []
+        #: The labels' pinyin tokens by their first letters: a word tried as pinyin (of
+        #: PINYIN_MIN letters or more) can begin only the tokens filed under its own first.
+        self._by_pinyin_start: dict[str, list[tuple[str, int]]] = {}
         for text in texts:
             for term in text.term_set:
                 self._by_term.setdefault(term, []).append(id(text))
             for character in {c for run in HAN.findall(text.norm) for c in run}:
                 self._by_character.setdefault(character, []).append(id(text))
-            if text.is_label and text.pinyin_starts:
-                labels.append(text)
-        # The labels' pinyin tokens, each after a newline, in one text: a word begins a
-        # token of a label where "\n" + word occurs in that label's part.
-        self._pinyin = "".join(t.pinyin_starts for t in labels)
-        self._pinyin_starts: list[int] = []
-        length = 0
-        for text in labels:
-            self._pinyin_starts.append(length)
-            length += len(text.pinyin_starts)
-        self._pinyin_texts = [id(t) for t in labels]
+            if text.is_label:
+                for token in set(text.pinyin):
+                    entry = (token, id(text))
+                    self._by_pinyin_start.setdefault(token[:PINYIN_MIN], []).append(entry)
 
     def texts_holding(
         self, terms: Iterable[str], characters: Iterable[str], pinyin_words: Iterable[str]
@@ -52,13 +47,6 @@ class TextPostings:
         return found
 
     def _spelling(self, word: str) -> set[int]:
-        found: set[int] = set()
-        starts = self._pinyin_starts
-        at = self._pinyin.find("\n" + word)
-        while at != -1:
-            position = bisect_right(starts, at) - 1
-            found.add(self._pinyin_texts[position])
-            if position + 1 == len(starts):
-                break
-            at = self._pinyin.find("\n" + word, starts[position + 1])
-        return found
+        """Labels with a pinyin token that ``word`` (PINYIN_MIN letters or more) begins."""
+        filed = self._by_pinyin_start.get(word[:PINYIN_MIN], ())
+        return {text for token, text in filed if token.startswith(word)}
