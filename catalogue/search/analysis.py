@@ -113,5 +113,8 @@ def syllables(han: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return full, initials
 
 
+LATIN_WORD = re.compile(r"[a-z]+")
+
+
 def is_latin_word(text: str) -> bool:
-    return bool(re.fullmatch(r"[a-z]+", text))
+    return bool(LATIN_WORD.fullmatch(text))

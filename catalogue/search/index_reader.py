@@ -42,10 +42,24 @@ class IndexedText:
         return frozenset(t.text for t in self.terms)
 
     @cached_property
+    def spans(self) -> dict[str, list[tuple[int, int]]]:
+        """Where each term is in the text (a highlight marks the matched ones)."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        for term in self.terms:
+            found.setdefault(term.text, []).append((term.start, term.end))
+        return found
+
+    @cached_property
     def pinyin(self) -> list[str]:
         return pinyin_terms(self.norm)
 
-    @property
+    @cached_property
+    def pinyin_starts(self) -> str:
+        """The pinyin tokens, each after a newline: a word begins one if ``"\\n" + word`` is
+        in it (one substring search instead of a loop over the tokens)."""
+        return "".join("\n" + token for token in self.pinyin)
+
+    @cached_property
     def is_label(self) -> bool:
         return self.field in ("prefLabel", "altLabel", "hiddenLabel")
 
@@ -70,9 +84,16 @@ class Concept:
     children: list[str] = field(default_factory=list)
 
     def label(self, language: str) -> str:
-        return next(
-            (t.text for t in self.texts if t.field == "prefLabel" and t.language == language), ""
-        )
+        return self._pref_labels.get(language, "")
+
+    @cached_property
+    def _pref_labels(self) -> dict[str, str]:
+        """The first preferred label in each language (every search hit shows its labels)."""
+        found: dict[str, str] = {}
+        for text in self.texts:
+            if text.field == "prefLabel":
+                found.setdefault(text.language, text.text)
+        return found
 
     @property
     def labels(self) -> dict[str, str]:
@@ -125,10 +146,12 @@ class SearchIndex:
             if len(concept.path) > 1 and concept.path[-2] in self.concepts:
                 self.concepts[concept.path[-2]].children.append(concept.iri)
         for text in (t for c in self.concepts.values() for t in c.texts):
-            text.terms, text.pinyin  # noqa: B018 -- analysed once at start, not per request
+            # analysed once at start, not per request
+            text.spans, text.term_set, text.pinyin_starts, text.is_label  # noqa: B018
         self.document_count = len(self.concepts)
         self.frequency = dict(connection.execute("SELECT term, doc FROM concept_vocab"))
-        self.words = [w for (w,) in connection.execute("SELECT word FROM word")]
+        #: sorted, so that the words a prefix begins are found by bisection
+        self.words = [w for (w,) in connection.execute("SELECT word FROM word ORDER BY word")]
         self.word_set = frozenset(self.words)
 
     @classmethod

@@ -18,13 +18,23 @@ the analysed terms (labels weigh most), then the catalogue's order.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import islice
 
 from rapidfuzz import fuzz, process
 
 from catalogue.search.analysis import WORD, Term, is_latin_word, normalize, stem, terms
 from catalogue.search.index_reader import Concept, IndexedText, SearchIndex
-from catalogue.search.matching import PINYIN_MIN, Coverage, Query, coverage, highlight
+from catalogue.search.matching import (
+    PINYIN_MIN,
+    Coverage,
+    Query,
+    coverage,
+    highlight,
+    is_pinyin_candidate,
+)
+from catalogue.search.text_postings import TextPostings
 
 #: Words a query often ends with that every label also has: 人脸识别服务 is 人脸识别.
 GENERIC_SUFFIXES = ("服务", "外包", "业务", " services", " service", " outsourcing")
@@ -63,6 +73,7 @@ def normalize_code(query: str) -> str | None:
 class Searcher:
     def __init__(self, index: SearchIndex) -> None:
         self.index = index
+        self.postings = TextPostings(t for c in index.concepts.values() for t in c.texts)
 
     def search(
         self,
@@ -82,11 +93,15 @@ class Searcher:
         query = self._query(query_text)
         core = _without_generic_suffix(query_text)
         bm25 = self._bm25(query) if query.units else {}
+        pinyin_words = [w for w in query.spellings if is_pinyin_candidate(w)]
+        possible = self.postings.texts_holding(
+            query.term_texts, query.single_characters, pinyin_words
+        )
         for concept_id, rank in bm25.items():
             concept = self.index.by_id[concept_id]
             if concept.iri in hits:
                 continue
-            ranked = self._rank(concept, query, query_text, core, rank)
+            ranked = self._rank(concept, query, query_text, core, rank, possible)
             if ranked is not None:
                 hits[concept.iri] = ranked
         for hit in self._expanded(query_text, hits):
@@ -133,9 +148,7 @@ class Searcher:
                 continue
             readings: list[str] = []
             if position == len(words) - 1 and len(token) >= 3:
-                readings += [w for w in self.index.words if w.startswith(token) and w != token][
-                    :COMPLETIONS
-                ]
+                readings += self._completions(token)
             known = token in self.index.word_set or stem(token) in self.index.frequency
             if len(token) >= 4 and not known:
                 best = process.extractOne(
@@ -145,6 +158,18 @@ class Searcher:
                     readings.append(best[0])
             extra += [Term(stem(r), word.start(), word.end(), "word") for r in readings]
         return Query.of(query_text, found, extra)
+
+    def _completions(self, token: str) -> list[str]:
+        """The first catalogue words (in their sorted order) that ``token`` begins, not itself:
+        they are together in the sorted list, from where ``token`` would be."""
+        words = self.index.words
+        found: list[str] = []
+        for word in islice(words, bisect_left(words, token), None):
+            if not word.startswith(token) or len(found) == COMPLETIONS:
+                break
+            if word != token:
+                found.append(word)
+        return found
 
     def _bm25(self, query: Query) -> dict[int, float]:
         """Concepts holding any of the query's terms (or its pinyin), with FTS5's BM25."""
@@ -181,10 +206,20 @@ class Searcher:
         return hits
 
     def _rank(
-        self, concept: Concept, query: Query, query_text: str, core: str, bm25: float
+        self,
+        concept: Concept,
+        query: Query,
+        query_text: str,
+        core: str,
+        bm25: float,
+        possible: set[int],
     ) -> Hit | None:
+        """``possible``: the ``id`` of every text that may hold some of the query (the
+        others cover none of it)."""
         best: tuple[int, float, IndexedText, Coverage] | None = None
         for text in concept.texts:
+            if id(text) not in possible:
+                continue
             found = coverage(query, text)
             if found.fraction == 0:
                 continue

@@ -70,10 +70,17 @@ class Site:
 def site_of(request: Request, config: ServerConfig) -> Site:
     if config.public_url:
         base = config.public_url.rstrip("/") + "/"
-        return Site(urlsplit(base).path.rstrip("/"), base, True)
+        return Site(prefix_of(request, config), base, True)
     return Site(
         request.script_root, request.host_url.rstrip("/") + request.script_root + "/", False
     )
+
+
+def prefix_of(request: Request, config: ServerConfig) -> str:
+    """``site_of(…).prefix`` alone: without the absolute URL, whose host costs more to read."""
+    if config.public_url:
+        return urlsplit(config.public_url.rstrip("/") + "/").path.rstrip("/")
+    return request.script_root
 
 
 def relative_reference(from_path: str, to_path: str) -> str:

@@ -13,8 +13,10 @@ import json
 import re
 import threading
 import time
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from server.linked_data.addresses import Addresses
 from server.linked_data.vocabulary import (
@@ -215,18 +217,79 @@ class Index:
         query = " ".join(text.split()).casefold()
         if not query:
             return []
+        table = self._search_table
         code = normalize_code(query)
+        candidates = table.holding_name(query) | table.holding_code(query)
+        if code is not None:
+            candidates |= table.coded(code)
         matches: list[Match] = []
-        for entry in self.entries.values():
-            if entry.kind in ("excerpt", "note") or not entry.names:
-                continue
+        for position in sorted(candidates):  # in the table's order: kind, then catalogue order
+            entry = table.entries[position]
             rank = _rank(entry, query, code)
             if rank is not None:
                 matches.append(Match(entry, rank))
-        matches.sort(
-            key=lambda m: (m.rank, _KIND_ORDER.get(m.entry.kind, 9), self.order_key(m.entry.iri))
-        )
+        matches.sort(key=lambda m: m.rank)  # stable: within a rank, the table's order
         return matches[:limit]
+
+    @cached_property
+    def _search_table(self) -> SearchTable:
+        searched = [
+            e for e in self.entries.values() if e.kind not in ("excerpt", "note") and e.names
+        ]
+        searched.sort(key=lambda e: (_KIND_ORDER.get(e.kind, 9), self.order_key(e.iri)))
+        return SearchTable(searched)
+
+
+class SearchTable:
+    """The entries search looks at, their names and codes casefolded and joined into one
+    text each, so that finding the few entries that hold a query is a handful of substring
+    searches, not a loop over every entry (a search page asks on each request).
+
+    Each entry's part of a text begins with a newline and its names are separated by
+    newlines; a query has no newline (its whitespace is collapsed to spaces), so a place
+    where it occurs is inside one name of one entry."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self._names, self._name_starts = _joined(
+            [[text.casefold() for text, _ in e.names + e.alt_names] for e in entries]
+        )
+        self._codes, self._code_starts = _joined([[(e.notation or "").casefold()] for e in entries])
+
+    def holding_name(self, query: str) -> set[int]:
+        return _holding(self._names, self._name_starts, query)
+
+    def holding_code(self, query: str) -> set[int]:
+        return _holding(self._codes, self._code_starts, query)
+
+    def coded(self, code: str) -> set[int]:
+        """Entries whose code begins with ``code`` (so also those under it: 06 → 06.09)."""
+        return _holding(self._codes, self._code_starts, "\n" + code)
+
+
+def _joined(texts: list[list[str]]) -> tuple[str, list[int]]:
+    starts: list[int] = []
+    parts: list[str] = []
+    length = 0
+    for names in texts:
+        starts.append(length)
+        part = "".join("\n" + name for name in names)
+        parts.append(part)
+        length += len(part)
+    return "".join(parts), starts
+
+
+def _holding(joined: str, starts: list[int], text: str) -> set[int]:
+    """The positions of the entries whose part of ``joined`` holds ``text``."""
+    found: set[int] = set()
+    at = joined.find(text)
+    while at != -1:
+        position = bisect_right(starts, at) - 1
+        found.add(position)
+        if position + 1 == len(starts):
+            break
+        at = joined.find(text, starts[position + 1])  # the next entry's part on
+    return found
 
 
 _KIND_ORDER = {"concept": 0, "scheme": 1, "level": 2, "organization": 3, "document": 4}

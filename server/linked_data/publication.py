@@ -13,7 +13,7 @@ from catalogue.publication import BuildUnit
 from catalogue.settings import DEFAULT_NAMESPACE
 from server.config import ServerConfig
 from server.formats import Format
-from server.linked_data.addresses import Addresses, Site, site_of
+from server.linked_data.addresses import Addresses, Site, prefix_of, site_of
 from server.linked_data.build_files import BuildFiles
 from server.linked_data.documents import ONTOLOGY_FORMATS, RESOURCE_FORMATS, SOURCE_FORMATS
 from server.linked_data.index import Index, LazyIndex
@@ -70,3 +70,8 @@ def current_publication() -> Publication:
 
 def current_site() -> Site:
     return site_of(request, current_service().config)
+
+
+def current_site_prefix() -> str:
+    """``current_site().prefix``, for less."""
+    return prefix_of(request, current_service().config)

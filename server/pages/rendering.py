@@ -20,7 +20,7 @@ import server
 from server.http.compression import choose_encoding
 from server.http.conditional import conditional_response
 from server.http.response_cache import CACHEABLE
-from server.linked_data.publication import current_publication, current_site
+from server.linked_data.publication import current_publication, current_site, current_site_prefix
 from server.pages import i18n
 from server.pages.messages import message
 from server.service import current_service
@@ -48,10 +48,28 @@ def page_response(
     ``negotiated``: the URL also answers other formats by Accept (``/quality``), so caches
     must keep the page apart from them.
     """
+
+    def render(language: i18n.Language) -> str:
+        context = common_context(language)
+        context.update(build(language))
+        return render_template(template, **context)
+
+    return html_page_response(render, status, extra_headers, cacheable, negotiated)
+
+
+def html_page_response(
+    render: Callable[[i18n.Language], str],
+    status: int = 200,
+    extra_headers: list[tuple[str, str]] | None = None,
+    cacheable: bool = True,
+    negotiated: bool = False,
+) -> Response:
+    """A page whose HTML ``render`` writes in the reader's language, with the headers,
+    revalidation and caching of every page (``page_response``)."""
     service = current_service()
     environ = request.environ
     language = i18n.language_of(environ, request.args.get("lang"))
-    site = current_site()
+    prefix = current_site_prefix()
     encoding = choose_encoding(environ.get("HTTP_ACCEPT_ENCODING"))
     etag = service.etag(
         "page",
@@ -59,7 +77,7 @@ def page_response(
         request.query_string.decode("latin-1"),
         language.code,
         encoding,
-        site.prefix,
+        prefix,
     )
     vary = (
         "Accept-Encoding"
@@ -70,10 +88,7 @@ def page_response(
         vary = "Accept, " + vary
 
     def respond() -> Response:
-        context = common_context(language)
-        context.update(build(language))
-        body = render_template(template, **context)
-        response = Response(body, status, content_type="text/html; charset=utf-8")
+        response = Response(render(language), status, content_type="text/html; charset=utf-8")
         for name, value in extra_headers or []:
             response.headers.add(name, value)
         response.headers["Content-Security-Policy"] = CSP
@@ -84,7 +99,7 @@ def page_response(
                 i18n.COOKIE,
                 language.code,
                 max_age=i18n.COOKIE_MAX_AGE,
-                path=(site.prefix or "") + "/",
+                path=(prefix or "") + "/",
                 samesite="Lax",
             )
         environ[CACHEABLE] = cacheable and status == 200

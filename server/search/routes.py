@@ -16,7 +16,8 @@ from catalogue.search.searcher import CATEGORIES, LEVELS
 from server.linked_data.publication import Publication, current_publication
 from server.pages.catalogue_views import linker
 from server.pages.i18n import Language
-from server.pages.rendering import Context, page_response
+from server.pages.rendering import Context, html_page_response, page_response
+from server.search.page import search_pages
 from server.search.service import (
     SiteSearch,
     current_search,
@@ -75,14 +76,18 @@ def search_page() -> Response:
             search(site, publication, query, level, category, PAGE_RESULTS) if query.strip() else []
         )
         return json_response({"q": query, "results": [r.to_json() for r in results]})
-    return page_response(
-        "pages/search.html",
-        lambda language: _search_context(site, publication, language, query, level, category),
-        negotiated=True,
-    )
+    pages = search_pages()
+
+    def render(language: Language) -> str:  # not called for a 304: no search then
+        found = (
+            search(site, publication, query, level, category, PAGE_RESULTS) if query.strip() else []
+        )
+        return pages.frame(publication, site, language).page(query, level, category, found)
+
+    return html_page_response(render, negotiated=True)
 
 
-def _search_context(
+def search_context(
     site: SiteSearch,
     publication: Publication,
     language: Language,
@@ -90,6 +95,8 @@ def _search_context(
     level: str | None,
     category: str | None,
 ) -> Context:
+    """What ``pages/search.html`` renders: the page as the template writes it, which
+    ``page.py`` writes without the template (the tests compare the two)."""
     links = linker(publication, language)
     results = []
     found = search(site, publication, query, level, category, PAGE_RESULTS) if query.strip() else []
