@@ -10,7 +10,8 @@ import the server (tests/test_layers.py), and this is the server's rendering.
 The first worker to start on a build renders it, in a child process (so the
 worker does not keep the memory rendering took) started from a thread while the
 worker answers dynamically; the other workers wait on a lock and then read it.
-It is written into the build's folder as ``static-site/``, its manifest last: a
+It is written into the build's folder as ``static-site/<renderer>/`` (``site.py``),
+its manifest last: a
 worker finds the complete site or none, and without one (a read-only build, a
 failed rendering) answers everything dynamically.
 
@@ -98,7 +99,7 @@ def render(unit: BuildUnit, config: ServerConfig) -> int:
     (``os.replace``): a server finds the whole site or none, and no reader of the build's
     folder sees anything but ``static-site`` appear."""
     folder = folder_of(unit)
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     # The worker that started this holds the build's lock: a temporary file is one a
     # killed rendering left.
     for abandoned in folder.rglob(".*"):

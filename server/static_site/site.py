@@ -1,15 +1,25 @@
 """The static site's files in a build: where they are, and reading them back.
 
-``<build>/static-site/answers.json`` lists every answer (its path, what its ETag
-is computed from, its headers) and names the file of its body beside it. A body
-holds what no request changes; the serving side adds the rest (``answers.py``).
+``<build>/static-site/<renderer>/answers.json`` lists every answer (its path, what
+its ETag is computed from, its headers) and names the file of its body beside it. A
+body holds what no request changes; the serving side adds the rest (``answers.py``).
+
+``<renderer>`` is a digest of what the bytes depend on besides the build: the server's
+code, templates and static files, and the libraries that write pages and documents.
+A server upgraded on the same build (a new template, a fixed serializer) finds no site
+of its own and renders one, where it would have answered the old rendering's bytes
+for as long as the build lived; two versions serving one build (a rolling upgrade)
+each read their own.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 from catalogue.publication import BuildUnit
@@ -55,8 +65,29 @@ class Answer:
         return body
 
 
+#: The libraries whose output is in the bytes (pages, documents, their serializations).
+WRITERS = ("flask", "jinja2", "werkzeug", "rdflib", "pyoxigraph")
+
+
 def folder_of(unit: BuildUnit) -> Path:
-    return unit.root / FOLDER
+    return unit.root / FOLDER / renderer()
+
+
+@lru_cache(maxsize=1)
+def renderer() -> str:
+    """This server's renderer: its package's files and its writers' versions, digested."""
+    return fingerprint(Path(__file__).resolve().parents[1], WRITERS)
+
+
+def fingerprint(package: Path, libraries: tuple[str, ...]) -> str:
+    digest = hashlib.blake2b(digest_size=8)
+    for library in libraries:
+        digest.update(f"{library} {version(library)}\n".encode())
+    files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    for path in files:
+        digest.update(str(path.relative_to(package)).encode() + b"\0")
+        digest.update(hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
+    return digest.hexdigest()
 
 
 def load(unit: BuildUnit) -> dict[str, Answer] | None:

@@ -22,8 +22,9 @@ from flask.testing import FlaskClient
 from catalogue.publication import unit_of
 from server.app import create_app, project_prefixes
 from server.config import ServerConfig
+from server.static_site import site
 from server.static_site.answers import STATIC_SITE
-from server.static_site.site import FOLDER, MANIFEST
+from server.static_site.site import MANIFEST, fingerprint, folder_of, load
 from server.store.embedded import EmbeddedStore, snapshot
 from server.store.interface import StoreError
 from tests.server.endpoint_support import (
@@ -85,7 +86,7 @@ def clients(root: Path, store: EmbeddedStore) -> tuple[FlaskClient, FlaskClient]
 def test_every_static_answer_is_the_dynamic_one_byte_for_byte(rendered) -> None:
     root, store = rendered
     static, dynamic = clients(root, store)
-    manifest = json.loads((unit_of(root).root / FOLDER / MANIFEST).read_text(encoding="utf-8"))
+    manifest = json.loads((folder_of(unit_of(root)) / MANIFEST).read_text(encoding="utf-8"))
     answers = manifest["answers"]
     kinds = {(a["kind"], a.get("format", "")) for a in answers.values()}
     # Every RDF format and the pages, in both languages.
@@ -126,7 +127,7 @@ def test_what_the_rendering_does_not_hold_is_rendered_per_request(rendered) -> N
     carry it), go on to Flask: here, over a store that answers nothing."""
     root, store = rendered
     static, _ = clients(root, store)
-    manifest = json.loads((unit_of(root).root / FOLDER / MANIFEST).read_text(encoding="utf-8"))
+    manifest = json.loads((folder_of(unit_of(root)) / MANIFEST).read_text(encoding="utf-8"))
     page = next(path for path, a in manifest["answers"].items() if a["kind"] == "page")
     assert static.get(page, base_url=OTHER_HOST).status_code == 200
     refused = static.get(page + "?lang=zh", base_url=OTHER_HOST)
@@ -153,13 +154,33 @@ def test_a_worker_is_not_ready_for_its_build_while_it_renders_the_site(rendered)
     assert app.test_client().get(ready).status_code == 200
 
 
+def test_a_site_is_read_only_by_the_code_that_rendered_it(
+    rendered, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another version of the server (a template, a serializer changed) renders its own:
+    else it would answer the old rendering's bytes for as long as the build lives."""
+    root, _ = rendered
+    unit = unit_of(root)
+    assert load(unit)
+    monkeypatch.setattr(site, "renderer", lambda: "another-version")
+    assert load(unit) is None and not site.is_rendered(unit)
+    # The renderer is a digest of the package's files: one byte changes it.
+    package = tmp_path / "package"
+    (package / "templates").mkdir(parents=True)
+    (package / "templates" / "page.html").write_text("<p>{{ label }}</p>")
+    before = fingerprint(package, ("flask",))
+    (package / "templates" / "page.html").write_text("<p>{{ label }}.</p>")
+    assert fingerprint(package, ("flask",)) != before
+    assert fingerprint(package, ("flask", "jinja2")) != fingerprint(package, ("flask",))
+
+
 def test_serve_renders_a_new_builds_site_at_first_start_and_answers_from_it(
     tmp_path: Path,
 ) -> None:
     root = publish_fixture(tmp_path, FIXTURE_TRIG + BLANK_NODES)
     server = start_server(root, "static", {"CATALOGUE_RESPONSE_CACHE_BYTES": "0"})
     try:
-        manifest_path = unit_of(root).root / FOLDER / MANIFEST
+        manifest_path = folder_of(unit_of(root)) / MANIFEST
         assert server.get(DOCUMENT).status_code == 200
         eventually(manifest_path.is_file, "the site", timeout=20)
 
