@@ -34,9 +34,10 @@ def create_wsgi_app() -> WSGIApplication:
 
 def _started(app: Flask) -> Flask:
     static = app.extensions.get(STATIC_SITE)
-    if static is not None and not static.answers:
+    if static is not None:
         # Once per build, beside the answers: the first worker renders the build's static
-        # site, the others wait for it; until then Flask answers (the same bytes).
+        # site, the others wait for it; until then Flask answers (the same bytes). Then
+        # every worker reads the site's bodies into memory.
         unit = app.extensions[PUBLICATION].build
         static.rendering = True  # from now: /healthz?build= waits for it (server/health.py)
         threading.Thread(

@@ -51,6 +51,10 @@ class Answer:
     _bodies: dict[str, bytes] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
+    def read_all(self) -> None:
+        for variant in self.variants:
+            self.body(variant)
+
     def held(self, variant: str) -> bool:
         """Whether the body is in memory already (else ``body`` reads its file)."""
         return variant in self._bodies

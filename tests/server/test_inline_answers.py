@@ -26,6 +26,7 @@ from server.config import RateLimit, ServerConfig
 from server.http.compression import INLINE_MAX_SIZE, Compression
 from server.http.front.bridge import Limits, WsgiBridge
 from server.http.front.inline import INLINE, WouldBlock
+from server.static_site.answers import STATIC_SITE
 from server.store.embedded import EmbeddedStore, snapshot
 from server.store.interface import StoreUnavailable
 from server.store.waiting import WaitingForStore
@@ -98,6 +99,28 @@ def test_a_static_document_is_answered_while_every_thread_is_busy(built) -> None
         assert (await query).status == 200
 
     run(main())
+
+
+def test_once_a_worker_has_started_no_static_answer_needs_a_thread(built) -> None:
+    """Every body is read into memory as the worker starts: a crawler's first pass over
+    the site is answered on the loop, every thread held meanwhile."""
+    app = app_over(built)
+    static = app.extensions[STATIC_SITE]
+    static.serve_when_rendered(unit_of(built[0]))  # what the worker's start runs
+    paths = sorted(static.answers)
+    assert len(paths) >= 20
+    bridge = bridge_over(app, threads=1)
+    release = threading.Event()
+
+    async def main() -> list[int]:
+        busy = bridge.pool.run(release.wait, 10)
+        try:
+            return [(await asyncio.wait_for(call(bridge, path), 5)).status for path in paths]
+        finally:
+            release.set()
+            await busy
+
+    assert run(main()) == [200] * len(paths)
 
 
 def test_no_query_and_no_flask_route_runs_on_the_event_loop(
