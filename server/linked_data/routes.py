@@ -5,6 +5,7 @@ answer ``….html``; unknown paths raise 404, which the pages turn into suggesti
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, request
@@ -168,14 +169,16 @@ def _document_body(
             abort(404)
         return publication.source.data
     if iri == publication.dataset:
+        # Its endpoint and dumps are at this site's URLs: written at RENDER_BASE and the base
+        # written over it, as a resource's own URL is (document_base.py), so the static
+        # site holds it too.
+        site = current_site()
+        rendered_at = replace(site, base_url=RENDER_BASE) if writable(base_url) else site
         triples = describe_dataset(
-            service.store,
-            publication.addresses.namespace,
-            current_site(),
-            publication.files,
-            timeout,
+            service.store, publication.addresses.namespace, rendered_at, publication.files, timeout
         )
-        return serialize(triples, fmt, service.prefixes)
+        body = serialize(triples, fmt, service.prefixes)
+        return with_base(body, base_url) if rendered_at is not site else body
     path = request.path.removeprefix("/")
     if not writable(base_url):
         return describe_as(service.store, iri, fmt, timeout, base_url + path, publication.dataset)

@@ -163,10 +163,12 @@ def _render_into(folder: Path, unit: BuildUnit, config: ServerConfig) -> dict[st
     for page in pages:
         resource = page.removesuffix(".html")
         iri = index.canonical(publication.addresses.iri_of(resource))
-        # The ontology's documents are the build's files; the dataset's name the host.
-        if index.kind(iri) == "ontology" or iri == publication.dataset:
-            continue
+        # The ontology's page is pyLODE's and the dataset's names this site's endpoint:
+        # their documents only (the dataset's written at the render base, as every one).
+        documents_only = index.kind(iri) == "ontology" or iri == publication.dataset
         for fmt in publication.formats(iri):
+            if fmt is HTML and documents_only:
+                continue
             if fmt is HTML:
                 for language in LANGUAGES:
                     response = client.get(

@@ -38,7 +38,8 @@ from tests.server.endpoint_support import (
 )
 
 #: Blank nodes, which an engine labels anew on every query, and a list (its order kept):
-#: a document must still be the same bytes every time.
+#: a document must still be the same bytes every time. And the dataset, whose documents
+#: name this site's endpoint and dumps.
 BLANK_NODES = f"""
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix xkos: <http://rdf-vocabulary.ddialliance.org/xkos#> .
@@ -48,6 +49,11 @@ BLANK_NODES = f"""
   <{NS}2022/domain/01> owl:equivalentClass [ a owl:Restriction ;
       owl:onProperty skos:broader ; owl:hasValue <{NS}2022/category/ITO> ] ;
     skos:note [ skos:prefLabel "a note"@en ], [ skos:prefLabel "另一个"@zh ] .
+}}
+<{NS}graph/metadata> {{
+  <{NS}dataset> a <http://rdfs.org/ns/void#Dataset> ;
+    <http://rdfs.org/ns/void#sparqlEndpoint> <{NS}sparql> ;
+    <http://rdfs.org/ns/void#dataDump> <{NS}dumps/catalogue.ttl> .
 }}
 """
 #: A document of the fixture dataset.
@@ -98,6 +104,8 @@ def test_every_static_answer_is_the_dynamic_one_byte_for_byte(rendered) -> None:
         ("page", ""),
     }
     assert all(set(a["variants"]) == {"zh", "en"} for a in answers.values() if a["kind"] == "page")
+    # The dataset's documents (not its page: it shows this site's URLs).
+    assert {"/dataset.ttl", "/dataset.jsonld"} <= set(answers) and "/dataset.html" not in answers
     compared = 0
     for path, answer in answers.items():
         for language in answer["variants"]:
@@ -117,7 +125,16 @@ def test_every_static_answer_is_the_dynamic_one_byte_for_byte(rendered) -> None:
                 assert sorted(ours.headers.items()) == sorted(theirs.headers.items()), path
         if answer["kind"] == "document":
             document = static.get(path, base_url=OTHER_HOST).get_data()
-            assert (OTHER_HOST + path.lstrip("/")).encode() in document  # its own URL, this host's
+            if path.startswith("/dataset."):  # this host's endpoint
+                assert (OTHER_HOST + "sparql").encode() in document
+                # At a host whose URLs sort after the data's IRIs too: the dynamic answer
+                # is written at the render base as well, or its statements move.
+                late = "https://zz.example/"
+                ours = static.get(path, base_url=late)
+                theirs = dynamic.get(path, base_url=late)
+                assert ours.get_data() == theirs.get_data(), path
+            else:  # its own URL, this host's
+                assert (OTHER_HOST + path.lstrip("/")).encode() in document
             assert b".invalid" not in document
     assert compared == 6 * sum(len(a["variants"]) for a in answers.values())
 
