@@ -61,7 +61,8 @@ class StaticSite:
         self.rendering = True
         try:
             if ensure_rendered(unit):
-                answers = load(unit) or {}
+                # The app read the manifest already when the site was there at its start.
+                answers = self.answers or load(unit) or {}
                 for answer in answers.values():
                     answer.read_all()
                 self.answers = answers
